@@ -1,0 +1,33 @@
+// The `demystify` command: one table of commands. Only this entry maps errors to exit codes.
+import { isDemystifyError } from '../shared/index.ts';
+
+type Command = (args: string[]) => Promise<number>;
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+
+function renderUsage(): string {
+  const rows = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`);
+  return ['Usage: demystify <command> [options]', '', 'Commands:', ...rows].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(renderUsage());
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`Unknown command "${name}". Expected one of: ${Object.keys(COMMANDS).join(', ')}.`);
+    return 2;
+  }
+  try {
+    return await (await command.load())(args);
+  } catch (error) {
+    if (isDemystifyError(error)) {
+      console.error(`demystify ${name}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
