@@ -1,0 +1,17 @@
+// Styles for what the client adds to the deck (the block itself is styled by the build).
+export const CLIENT_CSS = `
+.demystify-term{position:relative;overflow:auto;overscroll-behavior:contain}
+.demystify-term__lines{white-space:pre-wrap;overflow-wrap:anywhere}
+.demystify-term__line{min-height:1.2em}
+.demystify-term__hidden{font-style:italic;opacity:.65;font-size:.85em;margin-bottom:.2em}
+.demystify-term__follow{position:sticky;bottom:.2em;float:right;font:inherit;font-size:.8em;padding:.1em .6em;border-radius:1em;border:0;background:#326ce5;color:#fff;cursor:pointer}
+.demystify-strip{position:absolute;left:30px;bottom:12px;display:flex;gap:6px;font:600 14px/1 system-ui,sans-serif;z-index:5;pointer-events:none}
+.demystify-strip[hidden]{display:none}
+.demystify-strip__chip{padding:4px 8px;border-radius:10px;background:#e8eefc;color:#1d3f8f;border:1px solid #326ce5}
+.demystify-strip__chip[data-demo-state=ready],.demystify-strip__chip[data-demo-state=running]{background:#326ce5;color:#fff}
+.demystify-strip__chip[data-demo-state=starting]{background:#fff4d6;color:#7a5a00;border-color:#e0a800}
+.demystify-strip__chip[data-demo-state=failed]{background:#ffe1e1;color:#a40000;border-color:#d33}
+.demystify-strip__chip[data-demo-state=replaying]{background:#efe3ff;color:#5b2a99;border-color:#8a4fd8}
+.demystify-connection{position:fixed;top:0;left:50%;transform:translateX(-50%);z-index:1000;padding:.4em 1em;border-radius:0 0 .5em .5em;background:#a40000;color:#fff;font:600 16px system-ui,sans-serif}
+.demystify-connection[hidden]{display:none}
+`;

@@ -1,0 +1,115 @@
+// The live client: finds the deck's demo blocks, follows the orchestrator's event stream, drives the
+// buttons and the run key, and draws output once per frame. In `?view=next` it only shows.
+import type { DemoAction, DemoEvent, StreamMessage } from '../shared/index.ts';
+import { createBlockView } from './block-view.ts';
+import type { BlockView } from './block-view.ts';
+import { CLIENT_CSS } from './client-styles.ts';
+import { createClusterStrip } from './cluster-strip.ts';
+import { createDemoStore } from './demo-store.ts';
+import type { DemoModel } from './demo-store.ts';
+import { LABELS } from './labels.ts';
+import { connectEventStream, fetchServerState, postDemoAction } from './live-connection.ts';
+import { installRunKey } from './run-key.ts';
+import type { ViewMode } from './view-mode.ts';
+
+export interface DemoClient {
+  readonly mode: 'live' | 'replay' | 'static';
+  /** Applies an event as if it came from the stream (replays without a server use it). */
+  dispatch(event: DemoEvent): void;
+  run(id: string): void;
+}
+
+export async function startDemoClient(view: ViewMode): Promise<DemoClient | undefined> {
+  const roots = [...document.querySelectorAll<HTMLElement>('[data-demo-id]')];
+  if (roots.length === 0) return undefined;
+
+  const style = document.createElement('style');
+  style.textContent = CLIENT_CSS;
+  document.head.append(style);
+
+  const store = createDemoStore(new Set(roots.map((r) => r.dataset['demoId'] ?? '')));
+  const views = new Map<string, BlockView[]>();
+  for (const root of roots) {
+    const id = root.dataset['demoId'] ?? '';
+    const view = createBlockView(root, () => store.get(id) as DemoModel);
+    views.set(id, [...(views.get(id) ?? []), view]);
+  }
+  const daemonIds = [...new Set(roots.filter((r) => r.dataset['demoKind'] === 'daemon').map((r) => r.dataset['demoId'] ?? ''))];
+  const strip = createClusterStrip(document.querySelectorAll<HTMLElement>('section[id]'), daemonIds);
+  const allModels = (): DemoModel[] => store.ids().map((id) => store.get(id) as DemoModel);
+
+  let frame = 0;
+  const scheduleRender = (): void => {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      for (const list of views.values()) for (const v of list) v.terminal?.render();
+    });
+  };
+  const refresh = (model: DemoModel | undefined, outputChanged: boolean): void => {
+    if (!model) return;
+    const dirty = model.screen.takeDirty();
+    for (const v of views.get(model.id) ?? []) {
+      v.update(model);
+      if (outputChanged || dirty !== Number.POSITIVE_INFINITY) v.terminal?.invalidate(dirty);
+    }
+    strip.update(allModels());
+    scheduleRender();
+  };
+  const dispatch = (event: DemoEvent): void => refresh(store.apply(event), event.type === 'output');
+
+  const state = await fetchServerState();
+  const mode = state?.mode ?? 'static';
+  document.documentElement.dataset['demystifyMode'] = mode;
+  for (const model of allModels()) refresh(model, true);
+
+  const run = (id: string, action: DemoAction = 'run'): void => {
+    if (mode === 'static' || view === 'next') return;
+    void postDemoAction(action, id).then((result) => {
+      if (!result.ok) refresh(store.note(id, result.message), true);
+    });
+  };
+
+  if (mode === 'static') {
+    for (const root of roots) {
+      for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-demo-action]')) {
+        button.disabled = true;
+        button.title = LABELS.offline;
+      }
+    }
+    return { mode, dispatch, run };
+  }
+
+  const banner = document.createElement('div');
+  banner.className = 'demystify-connection';
+  banner.setAttribute('role', 'status');
+  banner.textContent = LABELS.connectionLost;
+  banner.hidden = true;
+  document.body.append(banner);
+
+  const onMessage = (message: StreamMessage): void => {
+    if (message.type === 'reload') {
+      window.location.reload();
+    } else if (message.type === 'snapshot') {
+      for (const snapshot of message.demos) refresh(store.load(snapshot), true);
+    } else {
+      dispatch(message);
+    }
+  };
+  connectEventStream({ onMessage, onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
+
+  if (view !== 'next') {
+    document.addEventListener('click', (event) => {
+      const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-demo-action]');
+      const id = button?.closest<HTMLElement>('[data-demo-id]')?.dataset['demoId'];
+      if (!button || !id) return;
+      const action = button.dataset['demoAction'];
+      if (action === 'run') run(id, 'run');
+      else if (action === 'stop') run(id, 'stop');
+    });
+    installRunKey((id) => run(id), (id) => store.get(id));
+  } else {
+    for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-demo-action]')) button.disabled = true;
+  }
+  return { mode, dispatch, run };
+}

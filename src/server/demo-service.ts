@@ -1,0 +1,13 @@
+// What the server needs from whoever runs the demos: the orchestrator (live) or the replayer
+// (recordings only). The server never spawns anything itself.
+import type { DemoEvent, DemoManifest, DemoSnapshot } from '../shared/index.ts';
+
+export interface DemoService {
+  readonly manifest: DemoManifest;
+  run(demoId: string): Promise<DemoSnapshot>;
+  stop(demoId: string): Promise<DemoSnapshot>;
+  restart(demoId: string): Promise<DemoSnapshot>;
+  stopAll(): Promise<void>;
+  snapshots(): DemoSnapshot[];
+  subscribe(listener: (event: DemoEvent) => void): () => void;
+}

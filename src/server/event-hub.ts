@@ -1,0 +1,109 @@
+// One multiplexed event stream per page (SSE). Every event gets a sequence number and is kept in a
+// ring bounded in bytes, so a page that reconnects with Last-Event-ID gets what it missed, or a
+// snapshot when it fell too far behind. A slow page is cut off (it reconnects and catches up);
+// the producer — the run — is never blocked, and memory stays bounded.
+import type { ServerResponse } from 'node:http';
+import type { SnapshotMessage, StreamMessage } from '../shared/index.ts';
+
+export interface EventHubOptions {
+  /** Bytes of recent frames kept for resuming. */
+  ringBytes?: number;
+  /** Bytes a page may have pending in its socket before it is cut off. */
+  clientQueueBytes?: number;
+  maxClients?: number;
+  heartbeatMs?: number;
+  takeSnapshot: () => SnapshotMessage;
+}
+
+export interface EventHub {
+  publish(message: StreamMessage): void;
+  /** false when the client limit is reached. */
+  attach(response: ServerResponse, lastEventId: string | undefined): boolean;
+  readonly clientCount: number;
+  close(): void;
+}
+
+interface Frame {
+  seq: number;
+  text: string;
+}
+
+export const DEFAULT_RING_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_CLIENT_QUEUE_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MAX_CLIENTS = 32;
+
+export function createEventHub(options: EventHubOptions): EventHub {
+  const ringBytes = options.ringBytes ?? DEFAULT_RING_BYTES;
+  const clientQueueBytes = options.clientQueueBytes ?? DEFAULT_CLIENT_QUEUE_BYTES;
+  const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
+  const clients = new Set<ServerResponse>();
+  let ring: Frame[] = [];
+  let ringHead = 0;
+  let ringSize = 0;
+  let seq = 0;
+
+  const frameOf = (id: number, message: StreamMessage): string => `id: ${id}\ndata: ${JSON.stringify(message)}\n\n`;
+
+  const send = (client: ServerResponse, text: string): void => {
+    if (client.writableLength > clientQueueBytes) {
+      clients.delete(client);
+      client.destroy();
+      return;
+    }
+    client.write(text);
+  };
+
+  const heartbeat = setInterval(() => {
+    for (const client of clients) send(client, ': keep-alive\n\n');
+  }, options.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
+  return {
+    publish(message) {
+      seq += 1;
+      const text = frameOf(seq, message);
+      ring.push({ seq, text });
+      ringSize += text.length;
+      while (ringSize > ringBytes && ringHead < ring.length) {
+        ringSize -= (ring[ringHead] as Frame).text.length;
+        ringHead += 1;
+      }
+      if (ringHead > 1024 && ringHead > ring.length / 2) {
+        ring = ring.slice(ringHead);
+        ringHead = 0;
+      }
+      for (const client of clients) send(client, text);
+    },
+    attach(response, lastEventId) {
+      if (clients.size >= maxClients) return false;
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      response.write('retry: 1000\n\n');
+      const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : undefined;
+      const oldest = ring[ringHead]?.seq ?? seq + 1;
+      if (last !== undefined && last <= seq && last >= oldest - 1) {
+        for (let i = ringHead; i < ring.length; i++) {
+          const frame = ring[i] as Frame;
+          if (frame.seq > last) response.write(frame.text);
+        }
+      } else {
+        response.write(frameOf(seq, options.takeSnapshot()));
+      }
+      clients.add(response);
+      response.on('close', () => clients.delete(response));
+      return true;
+    },
+    get clientCount() {
+      return clients.size;
+    },
+    close() {
+      clearInterval(heartbeat);
+      for (const client of clients) client.end();
+      clients.clear();
+    },
+  };
+}
