@@ -3,7 +3,16 @@ import { isDemystifyError } from '../shared/index.ts';
 
 type Command = (args: string[]) => Promise<number>;
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  fetch: {
+    summary: 'Download the pinned binaries, verify their sha256, link them into the workspace',
+    load: async () => (await import('./fetch-command.ts')).runFetchCommand,
+  },
+  doctor: {
+    summary: 'Check binaries, versions, root/sudo, ports, kernel and Chromium, with fixes',
+    load: async () => (await import('./doctor-command.ts')).runDoctorCommand,
+  },
+};
 
 function renderUsage(): string {
   const rows = Object.entries(COMMANDS).map(([name, { summary }]) => `  ${name.padEnd(10)} ${summary}`);

@@ -1,0 +1,30 @@
+// The binaries folder's door: the pinned manifest, fetch (download, verify, cache), the system
+// fallback and the workspace links.
+export { ARCHES, ARCHIVE_TYPES, CHECKSUM_FORMATS, HASH_ALGORITHMS, INSTALL_DIRS, createArtifactForArch, expandArch } from './binary-manifest.ts';
+export type { Arch, ArchiveType, ArtifactForArch, ArtifactSpec, BinaryManifest, ChecksumFormat, ChecksumSpec, ExecutableSpec, HashAlgorithm, InstallDir, ProfileSpec } from './binary-manifest.ts';
+export { parseManifest } from './parse-manifest.ts';
+export { DEFAULT_MANIFEST_PATH, detectHostArch, loadManifest, parseArch, resolveLockPath, selectProfile } from './load-manifest.ts';
+export type { SelectedProfile } from './load-manifest.ts';
+export { createEmptyLock, findLockEntry, readLock, recordLockEntry } from './lock-file.ts';
+export type { BinaryLock, LockEntry, VerifiedBy } from './lock-file.ts';
+export { resolveCacheDir, resolveInstallDir, resolveProfileCacheDir } from './cache-dir.ts';
+export { MIRROR_ENV, applyMirror, validateMirrorBase } from './mirror-url.ts';
+export { IDLE_TIMEOUT_MS, MAX_REDIRECTS, downloadFile, fetchText } from './download-file.ts';
+export type { DownloadProgress, DownloadResult } from './download-file.ts';
+export { parseChecksumFile } from './checksum-file.ts';
+export { describeArtifact } from './expected-hash.ts';
+export type { ExpectedHash } from './expected-hash.ts';
+export type { FetchEvent, FetchEventListener } from './fetch-events.ts';
+export { fetchArtifact } from './fetch-artifact.ts';
+export type { ArtifactFetchResult, FetchArtifactOptions } from './fetch-artifact.ts';
+export { fetchBinaries, selectArtifacts } from './fetch-binaries.ts';
+export type { ArtifactOutcome, FetchBinariesOptions, FetchBinariesResult } from './fetch-binaries.ts';
+export { CNI_SYSTEM_DIRS, findSystemBinary, resolveSystemDirs } from './system-binary.ts';
+export type { SystemDirs } from './system-binary.ts';
+export { VERSION_TIMEOUT_MS, detectVersion, findOwningPackages, parseVersion, runCommand } from './version-probe.ts';
+export type { InstalledPackage, RunCommand } from './version-probe.ts';
+export { renderFetchCommand, renderSystemNote, resolveBinaries } from './resolve-binaries.ts';
+export type { BinarySource, ResolveBinariesOptions, ResolvedBinary } from './resolve-binaries.ts';
+export { linkWorkspaceBinaries } from './link-workspace.ts';
+export { DEFAULT_WORKSPACE, WORKSPACE_BIN_DIR, WORKSPACE_CNI_BIN_DIR, resolveWorkspace, resolveWorkspaceBinaryPath, resolveWorkspaceDir } from './workspace-layout.ts';
+export { createFetchReporter, renderProgressBar } from './render-fetch-progress.ts';
