@@ -8,6 +8,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Download the pinned binaries, verify their sha256, link them into the workspace',
     load: async () => (await import('./fetch-command.ts')).runFetchCommand,
   },
+  images: {
+    summary: "Make the talk's images present in containerd (pull, or local stand-ins)",
+    load: async () => (await import('./images-command.ts')).runImagesCommand,
+  },
   doctor: {
     summary: 'Check binaries, versions, root/sudo, ports, kernel and Chromium, with fixes',
     load: async () => (await import('./doctor-command.ts')).runDoctorCommand,

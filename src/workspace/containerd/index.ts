@@ -1,0 +1,10 @@
+export { renderContainerdConfig, selectCgroupDriver, CONTAINERD_SOCKET, SANDBOX_IMAGE, CNI_CONF_DIR, FALLBACK_CNI_BIN_DIR } from './containerd-config.ts';
+export type { ContainerdConfigOptions, CgroupDriver } from './containerd-config.ts';
+export { createCtrClient, parseImageLabels, CTR_TIMEOUT_MS, CTR_PROBE_TIMEOUT_MS } from './ctr-client.ts';
+export type { CtrClient, CtrImage, CtrPlugin, CtrTask, CtrContainerSpec, CreateCtrClientOptions } from './ctr-client.ts';
+export { createCriClient, callGrpc, CRI_CALL_TIMEOUT_MS } from './cri-client.ts';
+export type { CriClient, CriCondition, PodSandboxSpec } from './cri-client.ts';
+export { startContainerd, isSocketAccepting, CONTAINERD_READY_TIMEOUT_MS, CONTAINERD_STOP_TIMEOUT_MS } from './containerd-process.ts';
+export type { ContainerdProcess, StartContainerdOptions } from './containerd-process.ts';
+export { encodeProtoMessage, decodeProtoMessage, readProtoString, readProtoBool, readProtoMessages } from './protobuf-wire.ts';
+export type { ProtoField, ProtoValue, ProtoMessage } from './protobuf-wire.ts';

@@ -1,0 +1,12 @@
+export { createTarArchive } from './tar-archive.ts';
+export type { TarEntry } from './tar-archive.ts';
+export { createOciImageLayout, createDigest, OCI_MANIFEST_MEDIA_TYPE, OCI_CONFIG_MEDIA_TYPE, OCI_LAYER_MEDIA_TYPE, OCI_INDEX_MEDIA_TYPE } from './oci-image-layout.ts';
+export type { OciImageLayout, OciImageOptions, OciBlob } from './oci-image-layout.ts';
+export { parseElfInfo } from './static-elf.ts';
+export type { ElfInfo } from './static-elf.ts';
+export { TALK_IMAGES, APP_STAND_IN, PAUSE_STAND_IN, APP_IMAGE, APP_PORT, STAND_IN_LABEL } from './talk-images.ts';
+export type { TalkImage } from './talk-images.ts';
+export { buildStandInImages, createStandInImage, createStandInRootfs, validateBusybox, BUSYBOX_PATH } from './stand-in-images.ts';
+export type { BuiltStandIn, BuildStandInImagesOptions } from './stand-in-images.ts';
+export { ensureTalkImages, CRI_NAMESPACE, PULL_TIMEOUT_MS } from './ensure-talk-images.ts';
+export type { EnsuredImage, ImageSource, EnsureTalkImagesOptions } from './ensure-talk-images.ts';

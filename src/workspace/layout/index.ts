@@ -1,0 +1,10 @@
+export { resolveWorkspacePaths, WORKSPACE_RECORD_FILE, CONTAINERD_CONFIG_FILE, CNI_CONFLIST_FILE } from './workspace-paths.ts';
+export type { WorkspacePaths } from './workspace-paths.ts';
+export { createWorkspaceRecord, readWorkspaceRecord, writeWorkspaceRecord } from './workspace-record.ts';
+export type { WorkspaceEntry, WorkspaceRecord } from './workspace-record.ts';
+export { writeTrackedFile, createSha256 } from './tracked-file.ts';
+export type { TrackedFileOutcome, WriteTrackedFileOptions } from './tracked-file.ts';
+export { prepareWorkspace, WORKSPACE_DIRECTORIES, WORKSPACE_OUTPUTS } from './prepare-workspace.ts';
+export type { PrepareWorkspaceOptions, PreparedWorkspace, PreparedFile } from './prepare-workspace.ts';
+export { resetWorkspace } from './reset-workspace.ts';
+export type { ResetWorkspaceReport } from './reset-workspace.ts';
