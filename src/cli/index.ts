@@ -4,6 +4,10 @@ import { isDemystifyError } from '../shared/index.ts';
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  serve: {
+    summary: 'Build the deck and serve it with the live demos on 127.0.0.1 (npm start)',
+    load: async () => (await import('./serve-command.ts')).runServeCommand,
+  },
   fetch: {
     summary: 'Download the pinned binaries, verify their sha256, link them into the workspace',
     load: async () => (await import('./fetch-command.ts')).runFetchCommand,

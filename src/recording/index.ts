@@ -25,3 +25,5 @@ export { renderCastFinalScreen, DEFAULT_FINAL_SCREEN_LINES } from './render-cast
 export type { FinalScreen, FinalScreenOptions } from './render-cast-final-screen.ts';
 export { createReplayService, DEFAULT_REPLAY_IDLE_CAP_S } from './replay-service.ts';
 export type { ReplayService, ReplayServiceOptions } from './replay-service.ts';
+export { createRunRecorder } from './run-recorder.ts';
+export type { RunRecorder, RunRecorderOptions } from './run-recorder.ts';

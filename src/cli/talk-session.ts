@@ -1,0 +1,119 @@
+// One composition root for a talk session, used by `serve` and `rehearse`: build the deck, prepare
+// the workspace and link the binaries, then either the orchestrator (live, every run recorded) or
+// the replayer (recordings only, nothing spawned).
+import { join, resolve } from 'node:path';
+import { linkWorkspaceBinaries } from '../binaries/index.ts';
+import { buildDeck } from '../deck/index.ts';
+import type { DeckBuild } from '../deck/index.ts';
+import { createOrchestrator } from '../orchestrator/index.ts';
+import type { Orchestrator } from '../orchestrator/index.ts';
+import { createReplayService, createRunRecorder } from '../recording/index.ts';
+import type { RunRecorder } from '../recording/index.ts';
+import type { DemoService } from '../server/index.ts';
+import type { DemoManifest, ServerMode } from '../shared/index.ts';
+import { prepareWorkspace } from '../workspace/index.ts';
+
+export const RECORDINGS_DIR = 'demos/recordings';
+export const DEFAULT_WORKSPACE = 'workspace';
+
+export interface TalkSessionOptions {
+  root: string;
+  mode: ServerMode;
+  workspace?: string;
+  recordingsDir?: string;
+  /** Replay speed (replay mode). */
+  speed?: number;
+  /** Say what is happening (stderr). */
+  log?: (line: string) => void;
+}
+
+export interface TalkSession {
+  readonly mode: ServerMode;
+  readonly build: DeckBuild;
+  readonly service: DemoService;
+  readonly orchestrator: Orchestrator | undefined;
+  readonly recorder: RunRecorder | undefined;
+  readonly workspace: string;
+  /** Rebuild the deck (watch mode). Running demos keep running. */
+  rebuild(): Promise<DeckBuild>;
+  /** Stop every demo, flush recordings. */
+  close(): Promise<void>;
+  /** Second Ctrl-C: SIGKILL everything now. */
+  killNow(): void;
+}
+
+export async function openTalkSession(options: TalkSessionOptions): Promise<TalkSession> {
+  const { root, mode, log = () => undefined } = options;
+  const workspace = resolve(root, options.workspace ?? DEFAULT_WORKSPACE);
+  const recordingsDir = resolve(root, options.recordingsDir ?? RECORDINGS_DIR);
+  let build = await buildDeck({ root });
+  let manifest: DemoManifest = build.manifest;
+
+  if (mode === 'replay') {
+    const replay = createReplayService({ manifest, recordingsDir, speed: options.speed });
+    return {
+      mode,
+      get build() {
+        return build;
+      },
+      service: replay,
+      orchestrator: undefined,
+      recorder: undefined,
+      workspace,
+      async rebuild() {
+        build = await buildDeck({ root });
+        return build;
+      },
+      close: () => replay.dispose(),
+      killNow: () => undefined,
+    };
+  }
+
+  await prepareWorkspace({ root, workspace });
+  const binaries = await linkWorkspaceBinaries({ workspace });
+  for (const binary of binaries) if (binary.source !== 'pinned' && !binary.optional) log(`  ${binary.note}`);
+  const orchestrator = createOrchestrator({ manifest, workspace });
+  const reaped = await orchestrator.reapOrphans();
+  for (const run of reaped) log(`  reaped a process left by a previous session: ${run.demoId} (pid ${run.pids.join(", ")})`);
+  const recorder = createRunRecorder({
+    manifest: () => manifest,
+    dir: recordingsDir,
+    subscribe: (listener) => orchestrator.subscribe(listener),
+    onWarning: (message) => log(`recording: ${message}`),
+  });
+  const service: DemoService = {
+    get manifest() {
+      return orchestrator.manifest;
+    },
+    run: (id) => orchestrator.run(id, { until: 'started' }),
+    stop: (id) => orchestrator.stop(id),
+    restart: (id) => orchestrator.restart(id),
+    stopAll: () => orchestrator.stopAll(),
+    snapshots: () => orchestrator.snapshots(),
+    subscribe: (listener) => orchestrator.subscribe(listener),
+  };
+  return {
+    mode,
+    get build() {
+      return build;
+    },
+    service,
+    orchestrator,
+    recorder,
+    workspace,
+    async rebuild() {
+      build = await buildDeck({ root });
+      manifest = build.manifest;
+      return build;
+    },
+    async close() {
+      await orchestrator.dispose();
+      await recorder.close();
+    },
+    killNow: () => orchestrator.killAllNow(),
+  };
+}
+
+export function recordingPath(root: string, demoId: string): string {
+  return join(resolve(root, RECORDINGS_DIR), `${demoId}.cast`);
+}
