@@ -1,0 +1,27 @@
+// The engine handed to Marp CLI (`--engine <this file>`) by the build and the exports: the deck
+// engine, reporting each render's manifest or error through the render channel. A class because
+// Marp CLI then constructs exactly one Marp per conversion (a functional engine is handed an
+// instance Marp CLI has already built, which ours would replace: a second construction per build).
+import { Marp } from '@marp-team/marp-core';
+import type { MarpOptions } from '@marp-team/marp-core';
+import { DECK_MARP_OPTIONS, prepareDeckEngine } from './deck-engine.ts';
+import { publishRenderOutcome, readRenderDeck } from './render-channel.ts';
+
+export default class BuildEngine extends Marp {
+  constructor(options: MarpOptions = {}) {
+    super({ ...options, ...DECK_MARP_OPTIONS });
+    prepareDeckEngine(this, {
+      deck: readRenderDeck() ?? '',
+      onManifest: (manifest) => publishRenderOutcome({ type: 'manifest', manifest }),
+    });
+    const render = this.render.bind(this);
+    this.render = ((markdown: string, env?: object) => {
+      try {
+        return render(markdown, env);
+      } catch (error) {
+        publishRenderOutcome({ type: 'error', error });
+        throw error;
+      }
+    }) as Marp['render'];
+  }
+}

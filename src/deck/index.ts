@@ -1,0 +1,12 @@
+// The deck: build (dist/deck/: index.html, binaries/, demos.json) and exports (dist/<deck>.pdf,
+// dist/<deck>.html). Needs a process where Marp CLI can import .ts (bin/demystify.js registers tsx).
+export { buildDeck, countSlides } from './build-deck.ts';
+export type { DeckBuild } from './build-deck.ts';
+export { exportDeck } from './export-deck.ts';
+export type { DeckExport, ExportOptions } from './export-deck.ts';
+export { DECK_SOURCE, resolveDeckPaths } from './deck-paths.ts';
+export type { DeckLocation, DeckPaths } from './deck-paths.ts';
+export { DECK_MARP_OPTIONS, createDeckMarp, prepareDeckEngine, removeRemoteThemeImports } from './deck-engine.ts';
+export { createClientBundle } from './client-bundle.ts';
+export { inlineLocalAssets } from './inline-assets.ts';
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
