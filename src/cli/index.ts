@@ -8,6 +8,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'Build the deck and serve it with the live demos on 127.0.0.1 (npm start)',
     load: async () => (await import('./serve-command.ts')).runServeCommand,
   },
+  build: {
+    summary: 'Build the live deck into dist/deck (index.html, binaries/, demos.json)',
+    load: async () => (await import('./build-command.ts')).runBuildCommand,
+  },
+  export: {
+    summary: 'Export the deck to dist/<deck>.pdf and a standalone dist/<deck>.html',
+    load: async () => (await import('./export-command.ts')).runExportCommand,
+  },
   fetch: {
     summary: 'Download the pinned binaries, verify their sha256, link them into the workspace',
     load: async () => (await import('./fetch-command.ts')).runFetchCommand,

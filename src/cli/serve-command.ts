@@ -22,6 +22,7 @@ Options:
   --replay          serve recordings only (demos/recordings/): nothing is spawned
   --speed <x>       replay speed (default 1)
   --workspace <dir> the demos' working folder (default: workspace)
+  --recordings <dir> where runs are recorded and replays read (default: demos/recordings)
   --no-watch        do not rebuild the deck when slides/ or demos/ change
   -h, --help        show this help`;
 
@@ -30,6 +31,7 @@ interface ServeOptions {
   replay: boolean;
   speed: number;
   workspace?: string;
+  recordings?: string;
   watch: boolean;
   help: boolean;
 }
@@ -45,6 +47,7 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.
         replay: { type: 'boolean' },
         speed: { type: 'string' },
         workspace: { type: 'string' },
+        recordings: { type: 'string' },
         'no-watch': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -59,7 +62,7 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.
   }
   const speed = Number(values.speed ?? '1');
   if (!(speed > 0 && speed <= 10_000)) throw new DemystifyError('BAD_INPUT', `Expected --speed to be a number above 0, got "${values.speed}".`);
-  return { port, replay: values.replay ?? false, speed, workspace: values.workspace, watch: !values['no-watch'], help: values.help ?? false };
+  return { port, replay: values.replay ?? false, speed, workspace: values.workspace, recordings: values.recordings, watch: !values['no-watch'], help: values.help ?? false };
 }
 
 export async function runServeCommand(args: string[]): Promise<number> {
@@ -73,6 +76,7 @@ export async function runServeCommand(args: string[]): Promise<number> {
     root: PROJECT_ROOT,
     mode: options.replay ? 'replay' : 'live',
     workspace: options.workspace,
+    recordingsDir: options.recordings,
     speed: options.speed,
     log,
   });

@@ -3,11 +3,14 @@ export const CLIENT_CSS = `
 .demystify-term{position:relative;overflow:auto;overscroll-behavior:contain}
 .demystify-term__lines{white-space:pre-wrap;overflow-wrap:anywhere}
 .demystify-term__line{min-height:1.2em}
+.demystify-term.demystify-term--empty{display:flex;align-items:center;justify-content:center}
+.demystify-term.demystify-term--empty>*{display:none}
+.demystify-term.demystify-term--empty::before{content:attr(data-demo-placeholder);color:#6e7681;font-style:italic;font-family:'DejaVu Sans',system-ui,sans-serif;border:1px dashed #30363d;border-radius:.4em;padding:.4em 1em}
 .demystify-term__hidden{font-style:italic;opacity:.65;font-size:.85em;margin-bottom:.2em}
 .demystify-term__follow{position:sticky;bottom:.2em;float:right;font:inherit;font-size:.8em;padding:.1em .6em;border-radius:1em;border:0;background:#326ce5;color:#fff;cursor:pointer}
-.demystify-strip{position:absolute;left:30px;bottom:12px;display:flex;gap:6px;font:600 14px/1 system-ui,sans-serif;z-index:5;pointer-events:none}
+.demystify-strip{position:absolute;right:24px;top:8px;display:flex;gap:5px;font:600 13px/1 'DejaVu Sans',system-ui,sans-serif;z-index:5;pointer-events:none}
 .demystify-strip[hidden]{display:none}
-.demystify-strip__chip{padding:4px 8px;border-radius:10px;background:#e8eefc;color:#1d3f8f;border:1px solid #326ce5}
+.demystify-strip__chip{padding:3px 7px;border-radius:10px;background:#e8eefc;color:#1d3f8f;border:1px solid #326ce5}
 .demystify-strip__chip[data-demo-state=ready],.demystify-strip__chip[data-demo-state=running]{background:#326ce5;color:#fff}
 .demystify-strip__chip[data-demo-state=starting]{background:#fff4d6;color:#7a5a00;border-color:#e0a800}
 .demystify-strip__chip[data-demo-state=failed]{background:#ffe1e1;color:#a40000;border-color:#d33}

@@ -64,7 +64,7 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
   for (const model of allModels()) refresh(model, true);
 
   const run = (id: string, action: DemoAction = 'run'): void => {
-    if (mode === 'static' || view === 'next') return;
+    if (mode === 'static' || view === 'next' || view === 'overview') return;
     void postDemoAction(action, id).then((result) => {
       if (!result.ok) refresh(store.note(id, result.message), true);
     });
@@ -98,7 +98,7 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
   };
   connectEventStream({ onMessage, onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
 
-  if (view !== 'next') {
+  if (view !== 'next' && view !== 'overview') {
     document.addEventListener('click', (event) => {
       const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-demo-action]');
       const id = button?.closest<HTMLElement>('[data-demo-id]')?.dataset['demoId'];

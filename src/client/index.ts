@@ -1,17 +1,14 @@
-// The deck's browser runtime (bundled by the build into one inline <script>). For now: keys only;
-// the live client (buttons, event stream, terminal) plugs in here. Inert in Marp's previews: the
-// presenter's `?view=next` iframe and the `?view=overview` grid show slides, they never act.
+// The deck's browser runtime (bundled by the build into one inline <script>): keys that never steal
+// Marp's navigation, and the live demo client. Marp's previews (the presenter's `?view=next`
+// iframe, the `?view=overview` grid) show the demos' state but never act.
+import { startDemoClient } from './demo-client.ts';
 import { installKeys } from './keys.ts';
-
-const PREVIEW_VIEWS: ReadonlySet<string> = new Set(['next', 'overview']);
-
-export function isPreviewView(location: Location = window.location): boolean {
-  return PREVIEW_VIEWS.has(new URLSearchParams(location.search).get('view') ?? '');
-}
+import { detectViewMode } from './view-mode.ts';
 
 export function startClient(): void {
-  if (isPreviewView()) return;
-  installKeys();
+  const view = detectViewMode();
+  if (view !== 'next' && view !== 'overview') installKeys();
+  void startDemoClient(view);
 }
 
 startClient();

@@ -1,15 +1,5 @@
 // Every word the audience reads, in one place (French, for the stage).
-import type { DemoState } from '../shared/index.ts';
-
-export const STATE_LABELS: Record<DemoState, string> = {
-  idle: 'à lancer',
-  starting: 'démarrage…',
-  running: 'en cours…',
-  ready: 'opérationnel',
-  exited: 'terminé',
-  failed: 'échec',
-  replaying: 'rejeu',
-};
+export { STATE_LABELS } from '../shared/index.ts';
 
 export const LABELS = {
   run: '▶ Lancer',

@@ -38,9 +38,16 @@ export function connectEventStream(handlers: LiveConnectionHandlers): { close():
   };
 }
 
+/** The server marks the page it serves; a static copy (file://, an export, any web server) has no mark. */
+export const SERVER_META_NAME = 'demystify-server';
+
+export function isServedByOrchestrator(doc: Document = document): boolean {
+  return doc.querySelector(`meta[name="${SERVER_META_NAME}"]`) !== null;
+}
+
 /** The deck's mode, or undefined when no orchestrator serves this page (a static copy, file://). */
 export async function fetchServerState(): Promise<StateResponse | undefined> {
-  if (window.location.protocol === 'file:') return undefined;
+  if (!isServedByOrchestrator()) return undefined;
   try {
     const response = await fetch(API_PATHS.state, { credentials: 'same-origin', cache: 'no-store' });
     if (!response.ok) return undefined;

@@ -2,7 +2,7 @@
 // adds it to the deck's global styles (Marpit scopes it to slides), before the deck's own <style>,
 // so a deck can still override it. Sized in em of the slide font (Gaia: 35px → 21px commands) for
 // a 1280×720 projector. A slide with demos is a flex column: blocks share the height left under
-// the heading (by content first), the command shows up to 10 lines whole (then scrolls), and the
+// the heading (commands first, then the outputs share the rest, never past the slide), the command shows up to 10 lines whole (then scrolls), and the
 // output takes the rest and scrolls. Printed (PDF), the buttons and status are hidden and the
 // empty output shows its placeholder, labelled as the live-demo area.
 export const DEMO_BLOCK_CSS = `
@@ -10,7 +10,7 @@ section:has(.demystify-demo) { display: flex; flex-direction: column; }
 section:has(.demystify-demo) > * { flex: 0 0 auto; }
 section:has(.demystify-demo) > .demystify-demo { flex: 1 1 auto; }
 .demystify-demo {
-  display: flex; flex-direction: column; min-height: min-content; margin: 0.5em 0 0;
+  display: flex; flex-direction: column; min-height: 0; margin: 0.5em 0 0;
   font-size: 0.6em; line-height: 1.35; letter-spacing: 0; text-align: left;
   color: #e6edf3; background: #0d1117; border: 1px solid #30363d; border-radius: 0.5em; overflow: hidden;
   font-family: "DejaVu Sans Mono", ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
@@ -56,7 +56,7 @@ section:has(.demystify-demo) > .demystify-demo { flex: 1 1 auto; }
 .demystify-demo__prompt { color: #7ee787; font-weight: bold; user-select: none; }
 .demystify-demo[data-demo-root="true"] .demystify-demo__prompt { color: #ff7b72; }
 .demystify-demo__output {
-  flex: 1 1 auto; min-height: 2.6em; overflow: auto; margin: 0; padding: 0.4em 0.8em;
+  flex: 1 1 0; min-height: 2.6em; overflow: auto; margin: 0; padding: 0.4em 0.8em;
   font-family: inherit; font-size: 0.85em; line-height: 1.3; color: #c9d1d9; background: #010409;
   white-space: pre-wrap; overflow-wrap: anywhere;
 }

@@ -88,7 +88,7 @@ export async function startDeckServer(options: DeckServerOptions): Promise<DeckS
       response.setHeader('Allow', 'GET, HEAD');
       return sendText(response, 405, 'Method not allowed.');
     }
-    await serveStaticFile(response, options.deckDir, url.pathname, method);
+    await serveStaticFile(response, options.deckDir, url.pathname, method, mode);
   };
 
   const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => {

@@ -1,7 +1,7 @@
 // The built deck, read from disk on each request (a rebuild shows on reload). No path escapes the
 // folder: `..`, encoded dots, NUL and symlinks pointing outside are refused.
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { sendText } from './security-headers.ts';
@@ -38,7 +38,12 @@ export function normalizeStaticPath(pathname: string): StaticPathResult {
   return { ok: true, relative: segments.join('/') };
 }
 
-export async function serveStaticFile(response: ServerResponse, root: string, pathname: string, method: string): Promise<void> {
+/** The deck page gets a mark so its client knows an orchestrator serves it (a static copy has none). */
+export function markDeckPage(html: string, mode: string): string {
+  return html.replace(/<head>/i, `<head><meta name="demystify-server" content="${mode === 'replay' ? 'replay' : 'live'}">`);
+}
+
+export async function serveStaticFile(response: ServerResponse, root: string, pathname: string, method: string, mode = 'live'): Promise<void> {
   const result = normalizeStaticPath(pathname);
   if (!result.ok) {
     sendText(response, result.status, result.status === 400 ? 'Bad request path.' : 'Not found.');
@@ -52,6 +57,12 @@ export async function serveStaticFile(response: ServerResponse, root: string, pa
     if (!(await stat(file)).isFile()) throw new Error('not a file');
   } catch {
     sendText(response, 404, 'Not found.');
+    return;
+  }
+  if (extname(file).toLowerCase() === '.html') {
+    const html = markDeckPage(await readFile(file, 'utf8'), mode);
+    response.writeHead(200, { 'Content-Type': CONTENT_TYPES['.html'], 'Content-Length': Buffer.byteLength(html), 'Cache-Control': 'no-cache' });
+    response.end(method === 'HEAD' ? undefined : html);
     return;
   }
   const size = (await stat(file)).size;

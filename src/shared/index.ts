@@ -6,3 +6,4 @@ export { DemystifyError, isDemystifyError } from './errors.ts';
 export type { DemystifyErrorCode } from './errors.ts';
 export { API_PATHS, DEMO_ACTIONS, TOKEN_PARAM } from './protocol.ts';
 export type { ServerMode, SnapshotMessage, ReloadMessage, StreamMessage, DemoAction, DemoActionRequest, ApiErrorBody, StateResponse } from './protocol.ts';
+export { STATE_LABELS } from './wording.ts';

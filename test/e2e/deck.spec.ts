@@ -177,7 +177,7 @@ test('shows the title, a diagram and a demo slide legibly at 1280×720', async (
   await expect(block.locator('.demystify-demo__command')).toBeVisible();
   await expect(block.locator('.demystify-demo__command')).toContainText(demo?.command.split('\n')[0] ?? '');
   await expect(block.getByRole('button', { name: '▶ Lancer' })).toBeVisible();
-  await expect(block.locator('[data-demo-status]')).toHaveText('prêt');
+  await expect(block.locator('[data-demo-status]')).toHaveText('à lancer');
   const output = block.getByRole('log');
   await expect(output).toBeVisible();
   expect((await output.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(100);
