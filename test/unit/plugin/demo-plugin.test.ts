@@ -67,7 +67,7 @@ describe('demoPlugin on a bare markdown-it', () => {
     );
     expect(html).toContain('<button type="button" class="demystify-demo__run" data-demo-action="run" tabindex="-1" title="Lancer la démo (touche r)">▶ Lancer</button>');
     expect(html).toContain('<button type="button" class="demystify-demo__stop" data-demo-action="stop" tabindex="-1" title="Arrêter la démo">■ Arrêter</button>');
-    expect(html).toContain('<span class="demystify-demo__status" data-demo-status>prêt</span>');
+    expect(html).toContain('<span class="demystify-demo__status" data-demo-status>à lancer</span>');
     expect(html).toContain('<div class="demystify-demo__output" role="log" aria-live="polite" aria-label="Sortie : etcd" data-demo-output');
     expect(html).toContain(
       '<pre class="demystify-demo__command"><code class="language-bash"><span class="demystify-demo__prompt" aria-hidden="true">$ </span>bin/etcd\n</code></pre>',
