@@ -1,5 +1,5 @@
-// Finishing touches on the HTML Marp CLI wrote: the one client <script> before </body>, and an empty
-// inline favicon (a browser would otherwise ask the server or the disk for /favicon.ico).
+// Finishing touches on the HTML Marp CLI wrote: the one client <script> before </body>, an empty
+// inline favicon (a browser would otherwise ask the server or the disk for /favicon.ico), a clean title.
 
 export const EMPTY_FAVICON = '<link rel="icon" href="data:,">';
 
@@ -21,6 +21,14 @@ export function injectEmptyFavicon(html: string): string {
   return html.replace(/<head>/i, `<head>${EMPTY_FAVICON}`);
 }
 
+/** Marp titles the page with the first heading's Markdown: drop its images (`![…](…)`) and extra spaces. */
+export function normalizeDeckTitle(html: string): string {
+  return html.replace(/<title>([^<]*)<\/title>/i, (_match, title: string) => {
+    const clean = title.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+    return `<title>${clean}</title>`;
+  });
+}
+
 export function finishDeckPage(html: string, clientCode: string): string {
-  return injectClientScript(injectEmptyFavicon(html), clientCode);
+  return injectClientScript(injectEmptyFavicon(normalizeDeckTitle(html)), clientCode);
 }
