@@ -2,8 +2,9 @@
 // in the same run. Add a bench to the list.
 import type { Bench } from './bench.ts';
 import { deckBuildBench } from './deck-build.ts';
+import { readyBench } from './ready-bench.ts';
 
-const BENCHES: readonly Bench[] = [deckBuildBench];
+const BENCHES: readonly Bench[] = [deckBuildBench, readyBench];
 
 for (const bench of BENCHES) {
   console.log(`\n# ${bench.name}`);

@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Make the talk's images present in containerd (pull, or local stand-ins)",
     load: async () => (await import('./images-command.ts')).runImagesCommand,
   },
+  reset: {
+    summary: 'Stop every demo process, clean the node and the workspace (keeps your files)',
+    load: async () => (await import('./reset-command.ts')).runResetCommand,
+  },
   doctor: {
     summary: 'Check binaries, versions, root/sudo, ports, kernel and Chromium, with fixes',
     load: async () => (await import('./doctor-command.ts')).runDoctorCommand,

@@ -1,0 +1,71 @@
+// Reading the orchestrator's run records (<stateDir>/runs/*.json) for `reset`: which records
+// belong to an orchestrator that still runs (a `demystify serve` not stopped), and which run is
+// a containerd (it must outlive the others, so that its tasks go through its own socket).
+// Read-only: /proc only, nothing is signalled here.
+import { readdirSync, readFileSync } from 'node:fs';
+import type { RunRecord } from '../../orchestrator/index.ts';
+
+export const PROC_ROOT = '/proc';
+const RUN_ID_ENV = 'DEMYSTIFY_RUN_ID';
+
+export interface LiveOwner {
+  pid: number;
+  /** The demos its recorded runs belong to, in start order. */
+  demoIds: string[];
+}
+
+/** Start time (clock ticks since boot, field 22 of /proc/<pid>/stat) of a live, non-zombie process. */
+export function readStartTime(pid: number, procRoot = PROC_ROOT): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`${procRoot}/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
+  return Number(fields[19]);
+}
+
+/** The orchestrators (pid + start time) still alive that recorded these runs. */
+export function findLiveOwners(records: readonly RunRecord[], procRoot = PROC_ROOT): LiveOwner[] {
+  const owners = new Map<number, LiveOwner>();
+  for (const record of records) {
+    const { pid, startTime } = record.owner;
+    if (pid === process.pid || readStartTime(pid, procRoot) !== startTime) continue;
+    const owner = owners.get(pid) ?? { pid, demoIds: [] };
+    owner.demoIds.push(record.demoId);
+    owners.set(pid, owner);
+  }
+  return [...owners.values()];
+}
+
+function readComm(pid: string, procRoot: string): string | undefined {
+  try {
+    return readFileSync(`${procRoot}/${pid}/comm`, 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
+
+function readRunId(pid: string, procRoot: string): string | undefined {
+  try {
+    const environ = readFileSync(`${procRoot}/${pid}/environ`, 'latin1');
+    return environ.split('\0').find((entry) => entry.startsWith(`${RUN_ID_ENV}=`))?.slice(RUN_ID_ENV.length + 1);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Run ids of the records whose run has a live `containerd` process (its env carries the run id). */
+export function findContainerdRunIds(records: readonly RunRecord[], procRoot = PROC_ROOT): Set<string> {
+  const wanted = new Set(records.map((record) => record.runId));
+  const found = new Set<string>();
+  if (wanted.size === 0) return found;
+  for (const pid of readdirSync(procRoot).filter((entry) => /^\d+$/.test(entry))) {
+    if (readComm(pid, procRoot) !== 'containerd') continue;
+    const runId = readRunId(pid, procRoot);
+    if (runId !== undefined && wanted.has(runId)) found.add(runId);
+  }
+  return found;
+}
