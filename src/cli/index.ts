@@ -24,6 +24,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }
     summary: "Make the talk's images present in containerd (pull, or local stand-ins)",
     load: async () => (await import('./images-command.ts')).runImagesCommand,
   },
+  rehearse: {
+    summary: 'Run every demo in talk order headless, record each run, report timings; exit 1 at the first failure',
+    load: async () => (await import('./rehearse-command.ts')).runRehearseCommand,
+  },
   reset: {
     summary: 'Stop every demo process, clean the node and the workspace (keeps your files)',
     load: async () => (await import('./reset-command.ts')).runResetCommand,

@@ -2,8 +2,9 @@
 // local server on 127.0.0.1, print ONE line with the deck URL (secret included), rebuild on edits
 // and make open pages reload. Ctrl-C stops everything it started; a second Ctrl-C kills.
 import { watch } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DECK_SOURCE } from '../deck/index.ts';
 import { startDeckServer } from '../server/index.ts';
 import { DemystifyError } from '../shared/index.ts';
 import { PROJECT_ROOT } from './project-root.ts';
@@ -21,8 +22,12 @@ Options:
   --port <n>        port to listen on (default: $PORT, else ${DEFAULT_PORT})
   --replay          serve recordings only (demos/recordings/): nothing is spawned
   --speed <x>       replay speed (default 1)
+  --idle-cap <s>    replays shorten pauses longer than this, in seconds (default 3)
+  --pause-on <m,..> markers a daemon's replay holds at until Stop (default ready; none)
   --workspace <dir> the demos' working folder (default: workspace)
   --recordings <dir> where runs are recorded and replays read (default: demos/recordings)
+  --source <file>   the Markdown deck (default: ${DECK_SOURCE}); its folder is watched
+  --out <dir>       build output folder (default: dist)
   --no-watch        do not rebuild the deck when slides/ or demos/ change
   -h, --help        show this help`;
 
@@ -30,8 +35,12 @@ interface ServeOptions {
   port: number;
   replay: boolean;
   speed: number;
+  idleCapS?: number;
+  pauseOn?: string[];
   workspace?: string;
   recordings?: string;
+  source?: string;
+  out?: string;
   watch: boolean;
   help: boolean;
 }
@@ -46,8 +55,12 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.
         port: { type: 'string' },
         replay: { type: 'boolean' },
         speed: { type: 'string' },
+        'idle-cap': { type: 'string' },
+        'pause-on': { type: 'string' },
         workspace: { type: 'string' },
         recordings: { type: 'string' },
+        source: { type: 'string' },
+        out: { type: 'string' },
         'no-watch': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -62,7 +75,11 @@ export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = process.
   }
   const speed = Number(values.speed ?? '1');
   if (!(speed > 0 && speed <= 10_000)) throw new DemystifyError('BAD_INPUT', `Expected --speed to be a number above 0, got "${values.speed}".`);
-  return { port, replay: values.replay ?? false, speed, workspace: values.workspace, recordings: values.recordings, watch: !values['no-watch'], help: values.help ?? false };
+  const idleCap = values['idle-cap'];
+  const idleCapS = idleCap === undefined ? undefined : Number(idleCap);
+  if (idleCapS !== undefined && !(idleCapS >= 0 && idleCapS <= 3600)) throw new DemystifyError('BAD_INPUT', `Expected --idle-cap to be seconds between 0 and 3600, got "${idleCap}".`);
+  const pauseOn = values['pause-on'] === undefined ? undefined : values['pause-on'] === 'none' ? [] : values['pause-on'].split(',').map((label) => label.trim()).filter(Boolean);
+  return { port, replay: values.replay ?? false, speed, idleCapS, pauseOn, workspace: values.workspace, recordings: values.recordings, source: values.source, out: values.out, watch: !values['no-watch'], help: values.help ?? false };
 }
 
 export async function runServeCommand(args: string[]): Promise<number> {
@@ -77,7 +94,11 @@ export async function runServeCommand(args: string[]): Promise<number> {
     mode: options.replay ? 'replay' : 'live',
     workspace: options.workspace,
     recordingsDir: options.recordings,
+    source: options.source,
+    outDir: options.out,
     speed: options.speed,
+    idleCapS: options.idleCapS,
+    pauseOn: options.pauseOn,
     log,
   });
   let server;
@@ -90,7 +111,8 @@ export async function runServeCommand(args: string[]): Promise<number> {
   console.log(`Deck: ${server.url}`);
   log(options.replay ? 'Mode rejeu : les démos jouent leurs enregistrements, rien n’est lancé.' : `Espace de travail : ${session.workspace}`);
 
-  const watchers = options.watch ? watchDeck(() => session.rebuild(), () => server.reload(), log) : [];
+  const deckFolder = dirname(resolve(PROJECT_ROOT, options.source ?? DECK_SOURCE));
+  const watchers = options.watch ? watchDeck([deckFolder, join(PROJECT_ROOT, 'demos')], () => session.rebuild(), () => server.reload(), log) : [];
 
   return await new Promise<number>((resolve) => {
     let stopping = false;
@@ -112,7 +134,7 @@ export async function runServeCommand(args: string[]): Promise<number> {
   });
 }
 
-function watchDeck(rebuild: () => Promise<unknown>, reload: () => void, log: (line: string) => void): { close(): void }[] {
+function watchDeck(folders: string[], rebuild: () => Promise<unknown>, reload: () => void, log: (line: string) => void): { close(): void }[] {
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
   const schedule = (): void => {
@@ -129,7 +151,7 @@ function watchDeck(rebuild: () => Promise<unknown>, reload: () => void, log: (li
       });
     }, REBUILD_DEBOUNCE_MS);
   };
-  return [join(PROJECT_ROOT, 'slides'), join(PROJECT_ROOT, 'demos')].map((dir) =>
+  return folders.map((dir) =>
     watch(dir, { recursive: true }, (_event, file) => {
       if (file && !String(file).startsWith('recordings')) schedule();
     }),

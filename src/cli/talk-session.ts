@@ -1,14 +1,15 @@
 // One composition root for a talk session, used by `serve` and `rehearse`: build the deck, prepare
-// the workspace and link the binaries, then either the orchestrator (live, every run recorded) or
-// the replayer (recordings only, nothing spawned).
+// the workspace and link the binaries, then either the orchestrator (live, every run recorded, a
+// failed demo able to replay its last good recording) or the replayer (recordings only, nothing
+// spawned).
 import { join, resolve } from 'node:path';
 import { linkWorkspaceBinaries } from '../binaries/index.ts';
 import { buildDeck } from '../deck/index.ts';
 import type { DeckBuild } from '../deck/index.ts';
 import { createOrchestrator } from '../orchestrator/index.ts';
 import type { Orchestrator } from '../orchestrator/index.ts';
-import { createReplayService, createRunRecorder } from '../recording/index.ts';
-import type { RunRecorder } from '../recording/index.ts';
+import { createLiveFallbackService, createRecordingIndex, createReplayService, createRunRecorder } from '../recording/index.ts';
+import type { CastRecordingResult, RunRecorder } from '../recording/index.ts';
 import type { DemoService } from '../server/index.ts';
 import type { DemoManifest, ServerMode } from '../shared/index.ts';
 import { prepareWorkspace } from '../workspace/index.ts';
@@ -19,10 +20,20 @@ export const DEFAULT_WORKSPACE = 'workspace';
 export interface TalkSessionOptions {
   root: string;
   mode: ServerMode;
+  /** The Markdown deck (relative to root, or absolute); default slides/demystifions-kubernetes.md. */
+  source?: string;
+  /** Build output folder; default <root>/dist. */
+  outDir?: string;
   workspace?: string;
   recordingsDir?: string;
-  /** Replay speed (replay mode). */
+  /** Replay speed (replay mode, and live demos falling back to their recording). */
   speed?: number;
+  /** Longest pause kept when replaying, in seconds. */
+  idleCapS?: number;
+  /** Markers a daemon's replay holds at (default `ready`). */
+  pauseOn?: readonly string[];
+  /** A live run's recording was saved (committed) or dropped (undefined). */
+  onRecordingSaved?: (demoId: string, result: CastRecordingResult | undefined) => void;
   /** Say what is happening (stderr). */
   log?: (line: string) => void;
 }
@@ -46,11 +57,12 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
   const { root, mode, log = () => undefined } = options;
   const workspace = resolve(root, options.workspace ?? DEFAULT_WORKSPACE);
   const recordingsDir = resolve(root, options.recordingsDir ?? RECORDINGS_DIR);
-  let build = await buildDeck({ root });
+  const location = { root, source: options.source, outDir: options.outDir };
+  let build = await buildDeck(location);
   let manifest: DemoManifest = build.manifest;
 
   if (mode === 'replay') {
-    const replay = createReplayService({ manifest, recordingsDir, speed: options.speed });
+    const replay = createReplayService({ manifest, recordingsDir, speed: options.speed, idleCapS: options.idleCapS, pauseOn: options.pauseOn });
     return {
       mode,
       get build() {
@@ -61,7 +73,8 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
       recorder: undefined,
       workspace,
       async rebuild() {
-        build = await buildDeck({ root });
+        build = await buildDeck(location);
+        replay.updateManifest(build.manifest);
         return build;
       },
       close: () => replay.dispose(),
@@ -75,23 +88,34 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
   const orchestrator = createOrchestrator({ manifest, workspace });
   const reaped = await orchestrator.reapOrphans();
   for (const run of reaped) log(`  reaped a process left by a previous session: ${run.demoId} (pid ${run.pids.join(", ")})`);
+  // Which demos have a recording to fall back on; a run that saves one refreshes it.
+  const index = createRecordingIndex(recordingsDir, manifest.demos.map((demo) => demo.id));
   const recorder = createRunRecorder({
     manifest: () => manifest,
     dir: recordingsDir,
     subscribe: (listener) => orchestrator.subscribe(listener),
     onWarning: (message) => log(`recording: ${message}`),
-  });
-  const service: DemoService = {
-    get manifest() {
-      return orchestrator.manifest;
+    onSaved: (demoId, result) => {
+      index.refresh(demoId);
+      options.onRecordingSaved?.(demoId, result);
     },
-    run: (id) => orchestrator.run(id, { until: 'started' }),
-    stop: (id) => orchestrator.stop(id),
-    restart: (id) => orchestrator.restart(id),
-    stopAll: () => orchestrator.stopAll(),
-    snapshots: () => orchestrator.snapshots(),
-    subscribe: (listener) => orchestrator.subscribe(listener),
-  };
+  });
+  const replay = createReplayService({ manifest, recordingsDir, speed: options.speed, idleCapS: options.idleCapS, pauseOn: options.pauseOn, index });
+  const service: DemoService = createLiveFallbackService({
+    live: {
+      get manifest() {
+        return orchestrator.manifest;
+      },
+      run: (id) => orchestrator.run(id, { until: 'started' }),
+      stop: (id) => orchestrator.stop(id),
+      restart: (id) => orchestrator.restart(id),
+      stopAll: () => orchestrator.stopAll(),
+      snapshots: () => orchestrator.snapshots(),
+      subscribe: (listener) => orchestrator.subscribe(listener),
+    },
+    replay,
+    index,
+  });
   return {
     mode,
     get build() {
@@ -102,11 +126,15 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
     recorder,
     workspace,
     async rebuild() {
-      build = await buildDeck({ root });
+      build = await buildDeck(location);
       manifest = build.manifest;
+      // Running demos keep running; new and changed demos run with their new definition.
+      orchestrator.updateManifest(manifest);
+      replay.updateManifest(manifest);
       return build;
     },
     async close() {
+      await replay.dispose();
       await orchestrator.dispose();
       await recorder.close();
     },

@@ -26,6 +26,7 @@ export function createBlockView(root: HTMLElement, model: () => DemoModel): Bloc
   const output = root.querySelector<HTMLElement>('[role="log"]');
   const status = root.querySelector<HTMLElement>('[data-demo-status]');
   const run = root.querySelector<HTMLButtonElement>('button[data-demo-action="run"]');
+  const stop = root.querySelector<HTMLButtonElement>('button[data-demo-action="stop"]');
   const terminal = output ? createTerminalView(output, () => model().screen) : undefined;
   return {
     id,
@@ -43,6 +44,8 @@ export function createBlockView(root: HTMLElement, model: () => DemoModel): Bloc
         run.disabled = active;
         run.textContent = current.state === 'idle' || active ? LABELS.run : LABELS.rerun;
       }
+      // Nothing to stop unless it runs (a failed or exited daemon has no process left).
+      if (stop) stop.disabled = !(current.state === 'starting' || current.state === 'running' || current.state === 'ready' || current.state === 'replaying');
     },
   };
 }

@@ -1,5 +1,6 @@
 // Styles for what the client adds to the deck (the block itself is styled by the build).
 export const CLIENT_CSS = `
+.demystify-demo__run[aria-disabled=true]{opacity:.45;cursor:not-allowed}
 .demystify-term{position:relative;overflow:auto;overscroll-behavior:contain}
 .demystify-term__lines{white-space:pre-wrap;overflow-wrap:anywhere}
 .demystify-term__line{min-height:1.2em}

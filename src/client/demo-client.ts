@@ -9,7 +9,10 @@ import { createDemoStore } from './demo-store.ts';
 import type { DemoModel } from './demo-store.ts';
 import { LABELS } from './labels.ts';
 import { connectEventStream, fetchServerState, postDemoAction } from './live-connection.ts';
+import { createReplayControls } from './replay-controls.ts';
+import { startStaticReplay } from './replay-static.ts';
 import { installRunKey } from './run-key.ts';
+import { createStreamPacer } from './stream-pacer.ts';
 import type { ViewMode } from './view-mode.ts';
 
 export interface DemoClient {
@@ -37,6 +40,9 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
   const daemonIds = [...new Set(roots.filter((r) => r.dataset['demoKind'] === 'daemon').map((r) => r.dataset['demoId'] ?? ''))];
   const strip = createClusterStrip(document.querySelectorAll<HTMLElement>('section[id]'), daemonIds);
   const allModels = (): DemoModel[] => store.ids().map((id) => store.get(id) as DemoModel);
+  const state = await fetchServerState();
+  const mode = state?.mode ?? 'static';
+  const replay = createReplayControls({ mode, inert: view === 'next' || view === 'overview' });
 
   let frame = 0;
   const scheduleRender = (): void => {
@@ -51,15 +57,17 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
     const dirty = model.screen.takeDirty();
     for (const v of views.get(model.id) ?? []) {
       v.update(model);
+      replay.decorate(v, model);
       if (outputChanged || dirty !== Number.POSITIVE_INFINITY) v.terminal?.invalidate(dirty);
     }
     strip.update(allModels());
     scheduleRender();
   };
-  const dispatch = (event: DemoEvent): void => refresh(store.apply(event), event.type === 'output');
+  const dispatch = (event: DemoEvent): void => {
+    replay.observe(event);
+    refresh(store.apply(event), event.type === 'output');
+  };
 
-  const state = await fetchServerState();
-  const mode = state?.mode ?? 'static';
   document.documentElement.dataset['demystifyMode'] = mode;
   for (const model of allModels()) refresh(model, true);
 
@@ -71,13 +79,28 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
   };
 
   if (mode === 'static') {
+    const interactive = view !== 'next' && view !== 'overview';
+    const local = startStaticReplay({ dispatch, model: (id) => store.get(id), interactive });
+    replay.setLocal(local?.recorded ?? new Map());
+    local?.showOutcomes();
+    // A demo with no recording cannot run here: its button stays focusable (keys keep working) and
+    // says why when pressed.
     for (const root of roots) {
-      for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-demo-action]')) {
-        button.disabled = true;
+      const id = root.dataset['demoId'] ?? '';
+      if (local?.recorded.has(id)) continue;
+      for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-demo-action="run"]')) {
+        button.setAttribute('aria-disabled', 'true');
         button.title = LABELS.offline;
       }
     }
-    return { mode, dispatch, run };
+    if (interactive) {
+      document.addEventListener('click', (event) => {
+        const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-demo-action="run"][aria-disabled="true"]');
+        const id = button?.closest<HTMLElement>('[data-demo-id]')?.dataset['demoId'];
+        if (id) refresh(store.note(id, LABELS.offline), true);
+      });
+    }
+    return { mode, dispatch, run: (id) => local?.play(id) };
   }
 
   const banner = document.createElement('div');
@@ -88,6 +111,7 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
   document.body.append(banner);
 
   const onMessage = (message: StreamMessage): void => {
+    replay.observe(message);
     if (message.type === 'reload') {
       window.location.reload();
     } else if (message.type === 'snapshot') {
@@ -96,7 +120,14 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
       dispatch(message);
     }
   };
-  connectEventStream({ onMessage, onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
+  // A flood is applied in slices per frame, and a page too far behind starts over from a snapshot.
+  const drawNow = (): void => {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+    for (const list of views.values()) for (const v of list) v.terminal?.render();
+  };
+  const pacer = createStreamPacer({ apply: onMessage, afterSlice: drawNow, onBehind: () => connection.reopen() });
+  const connection = connectEventStream({ onMessage: (message) => pacer.push(message), onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
 
   if (view !== 'next' && view !== 'overview') {
     document.addEventListener('click', (event) => {
@@ -106,6 +137,7 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
       const action = button.dataset['demoAction'];
       if (action === 'run') run(id, 'run');
       else if (action === 'stop') run(id, 'stop');
+      else if (action === 'replay') run(id, 'replay');
     });
     installRunKey((id) => run(id), (id) => store.get(id));
   } else {

@@ -11,7 +11,13 @@ export interface LiveConnectionHandlers {
 
 export const RECONNECT_DELAY_MS = 1000;
 
-export function connectEventStream(handlers: LiveConnectionHandlers): { close(): void } {
+export interface EventStreamConnection {
+  close(): void;
+  /** Drops the stream and opens a fresh one at once: it starts with a snapshot (no Last-Event-ID). */
+  reopen(): void;
+}
+
+export function connectEventStream(handlers: LiveConnectionHandlers): EventStreamConnection {
   let source: EventSource | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
@@ -34,6 +40,12 @@ export function connectEventStream(handlers: LiveConnectionHandlers): { close():
       closed = true;
       clearTimeout(timer);
       source?.close();
+    },
+    reopen() {
+      if (closed) return;
+      clearTimeout(timer);
+      source?.close();
+      open();
     },
   };
 }

@@ -2,7 +2,7 @@
 // dist/<deck>.html). Needs a process where Marp CLI can import .ts (bin/demystify.js registers tsx).
 export { buildDeck, countSlides } from './build-deck.ts';
 export type { DeckBuild } from './build-deck.ts';
-export { exportDeck } from './export-deck.ts';
+export { exportDeck, PDF_ENGINE_PATH, RECORDINGS_DIR } from './export-deck.ts';
 export type { DeckExport, ExportOptions } from './export-deck.ts';
 export { DECK_SOURCE, resolveDeckPaths } from './deck-paths.ts';
 export type { DeckLocation, DeckPaths } from './deck-paths.ts';
@@ -10,3 +10,6 @@ export { DECK_MARP_OPTIONS, createDeckMarp, prepareDeckEngine, removeRemoteTheme
 export { createClientBundle } from './client-bundle.ts';
 export { inlineLocalAssets } from './inline-assets.ts';
 export { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+export { loadRecordedDemos, renderRecordedScreen, RECORDED_SCREEN_LINES, EMBEDDED_CAST_BYTES } from './recorded-demos.ts';
+export type { RecordedDemo, RecordedDemos } from './recorded-demos.ts';
+export { inlineRecordedScreens, embedRecordings, injectRecordedScreenCss, renderRecordedScreenHtml, RECORDED_SCREEN_CSS } from './recorded-blocks.ts';

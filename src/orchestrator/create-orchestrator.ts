@@ -19,9 +19,10 @@ export const DEFAULT_COLS = 120;
 export const DEFAULT_ROWS = 30;
 
 export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
-  const { manifest, workspace, env: extraEnv = {}, graceMs = GRACE_MS } = options;
+  const { workspace, env: extraEnv = {}, graceMs = GRACE_MS } = options;
   if (!isAbsolute(workspace)) throw new DemystifyError('BAD_INPUT', `Expected an absolute workspace path, got "${workspace}".`);
-  const demos = new Map(manifest.demos.map((demo) => [demo.id, demo]));
+  let manifest = options.manifest;
+  let demos = new Map(manifest.demos.map((demo) => [demo.id, demo]));
   const isRoot = options.isRoot ?? process.getuid?.() === 0;
   const now = options.now ?? Date.now;
   const registry = createPidRegistry(options.stateDir ?? join(workspace, '.demystify'));
@@ -71,11 +72,14 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const reaping = options.reapOnStart === false ? Promise.resolve([]) : reap(false).catch(() => []);
   let startupReapReported = false;
 
+  /** A declared demo, or one removed from the deck whose run is still live (it can be joined and stopped). */
   const requireDemo = (id: string): DemoDefinition => {
-    const demo = demos.get(id);
+    const demo = demos.get(id) ?? (latest.get(id)?.isLive() ? latest.get(id)?.demo : undefined);
     if (demo === undefined) throw new DemystifyError('UNKNOWN_DEMO', stageMessages.unknownDemo(id, [...demos.keys()]));
     return demo;
   };
+  /** Demos removed from the deck but still running: listed after the deck's, until they end. */
+  const removedLiveIds = (): string[] => [...latest.values()].filter((run) => !demos.has(run.demo.id) && run.isLive()).map((run) => run.demo.id);
 
   async function prepare(run: Run, previous: Run | undefined, chain: string[], startNeeds: boolean): Promise<void> {
     const { demo } = run;
@@ -131,11 +135,18 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const snapshotOf = (id: string): DemoSnapshot => latest.get(id)?.snapshot() ?? createIdleSnapshot(id);
 
   const orchestrator: Orchestrator = {
-    manifest,
+    get manifest() {
+      return manifest;
+    },
+    updateManifest(next) {
+      manifest = next;
+      demos = new Map(next.demos.map((demo) => [demo.id, demo]));
+    },
     async run(demoId: string, runOptions: RunOptions = {}) {
       if (disposed) throw new DemystifyError('BAD_INPUT', stageMessages.disposed());
       const run = startRun(requireDemo(demoId), [], false);
-      return runOptions.until === 'started' ? run.started : run.settled;
+      // A caller joining a live run gets its current snapshot, not the one taken when it started.
+      return (runOptions.until === 'started' ? run.started : run.settled).then(() => run.snapshot());
     },
     async stop(demoId) {
       requireDemo(demoId);
@@ -152,7 +163,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
       for (const run of [...active].sort((a, b) => order(b) - order(a))) await run.stop();
     },
     snapshot: (demoId) => snapshotOf(requireDemo(demoId).id),
-    snapshots: () => manifest.demos.map((demo) => snapshotOf(demo.id)),
+    snapshots: () => [...manifest.demos.map((demo) => demo.id), ...removedLiveIds()].map(snapshotOf),
     subscribe(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);

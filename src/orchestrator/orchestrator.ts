@@ -44,7 +44,14 @@ export interface RunOptions {
 }
 
 export interface Orchestrator {
+  /** The current manifest (watch mode replaces it with updateManifest). */
   readonly manifest: DemoManifest;
+  /**
+   * The deck was rebuilt: from now on runs use the new definitions. Running demos keep running
+   * (with the definition they started with); new ids become runnable; a removed id can still be
+   * joined and stopped while its run is live, and stops being runnable once it has ended.
+   */
+  updateManifest(manifest: DemoManifest): void;
   /**
    * Starts a demo, or joins its live run (starting/running/ready): N concurrent calls, one process.
    * Emits `starting` synchronously, so snapshot(id) has the runId as soon as run() returns.
@@ -58,7 +65,7 @@ export interface Orchestrator {
   /** Stops every live run: those still in preflight, then the most recently spawned first. */
   stopAll(): Promise<void>;
   snapshot(demoId: string): DemoSnapshot;
-  /** In manifest (talk) order. */
+  /** In manifest (talk) order, then any live run of a demo removed from the manifest. */
   snapshots(): DemoSnapshot[];
   /** Every event of every demo, in order, synchronously. Returns the unsubscribe function. */
   subscribe(listener: (event: DemoEvent) => void): () => void;

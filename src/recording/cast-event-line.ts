@@ -1,7 +1,7 @@
 // One event line, `[t, code, data]`, as asciinema writes it: times rounded to microseconds,
 // data always well-formed UTF-16 (a lone surrogate would make Python's asciinema crash on print).
 
-import type { CastEventCode } from './cast-types.ts';
+import type { CastEventCode } from '../shared/index.ts';
 import { renderLinePreview } from './recording-errors.ts';
 
 const MICROSECONDS_PER_SECOND = 1_000_000;

@@ -1,7 +1,7 @@
 // The asciicast v2 header line: written by the recorder, checked strictly by the reader.
 
 import type { DemoState, RunSource } from '../shared/index.ts';
-import { CAST_VERSION, type CastHeader, type CastMeta } from './cast-types.ts';
+import { CAST_VERSION, type CastHeader, type CastMeta } from '../shared/index.ts';
 import { createRecordingInvalidError, renderLinePreview } from './recording-errors.ts';
 
 const MAX_TERMINAL_CELLS = 10_000;

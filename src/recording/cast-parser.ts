@@ -6,7 +6,7 @@
 
 import { parseCastEventLine } from './cast-event-line.ts';
 import { parseCastHeader } from './cast-header.ts';
-import type { Cast, CastEvent, CastHeader } from './cast-types.ts';
+import type { Cast, CastEvent, CastHeader } from '../shared/index.ts';
 import { createRecordingInvalidError } from './recording-errors.ts';
 
 export const DEFAULT_MAX_CAST_EVENTS = 100_000;

@@ -3,7 +3,7 @@
 
 import { join } from 'node:path';
 import { DemystifyError, isDemoId } from '../shared/index.ts';
-import { CAST_FILE_EXTENSION } from './cast-types.ts';
+import { CAST_FILE_EXTENSION } from '../shared/index.ts';
 
 const TEMP_NAME_PATTERN = /^\.([a-z][a-z0-9-]{0,47})\.cast\.tmp-(\d+)-(\d+)$/;
 

@@ -4,13 +4,13 @@
 // them. `record` never throws and never blocks; a full or slow disk only truncates the recording.
 
 import type { DemoEvent } from '../shared/index.ts';
-import { type CastExitStatus, isFinalState, parseExitMarker, READY_MARKER, renderExitMarker } from './cast-exit-status.ts';
+import { type CastExitStatus, isFinalState, parseExitMarker, READY_MARKER, renderExitMarker } from '../shared/index.ts';
 import { renderCastEventLine } from './cast-event-line.ts';
 import { type CastFileSystem, nodeCastFileSystem } from './cast-file-system.ts';
 import { createCastFileSink } from './cast-file-sink.ts';
 import { createCastHeader, renderCastHeaderLine } from './cast-header.ts';
 import { createCastTempPath, resolveCastPath } from './cast-path.ts';
-import type { CastMeta } from './cast-types.ts';
+import type { CastMeta } from '../shared/index.ts';
 import { removeStaleCastTemps } from './stale-cast-temps.ts';
 
 export const DEFAULT_MAX_QUEUE_BYTES = 16 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // A recording already in memory (a fixture, an upload, a string from a test) → Cast.
 
 import { type CastParseOptions, createCastParser } from './cast-parser.ts';
-import type { Cast } from './cast-types.ts';
+import type { Cast } from '../shared/index.ts';
 
 const LOOKAHEAD_CHARS = 4096;
 

@@ -5,7 +5,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { isDemystifyError } from '../shared/index.ts';
 import { type CastParseOptions, createCastParser } from './cast-parser.ts';
-import type { Cast } from './cast-types.ts';
+import type { Cast } from '../shared/index.ts';
 import { createRecordingInvalidError, createRecordingMissingError } from './recording-errors.ts';
 
 export const DEFAULT_MAX_CAST_LINE_BYTES = 8 * 1024 * 1024;

@@ -1,7 +1,7 @@
 // The two ways a recording can be unusable, each naming the file and the command that fixes it.
 
 import { DemystifyError } from '../shared/index.ts';
-import { RECORD_COMMAND } from './cast-types.ts';
+import { RECORD_COMMAND } from '../shared/index.ts';
 
 /** `Recording <file> is not usable: Expected …, got …. Re-record it with npx demystify rehearse.` */
 export function createRecordingInvalidError(file: string, problem: string, cause?: unknown): DemystifyError {

@@ -5,7 +5,7 @@
 // `<` and `&` (fixed upstream only in later releases).
 
 import headless from '@xterm/headless';
-import type { Cast } from './cast-types.ts';
+import type { Cast } from '../shared/index.ts';
 import { findLastVisibleLine, renderTerminalLines } from './render-terminal-lines.ts';
 
 export const DEFAULT_FINAL_SCREEN_LINES = 40;

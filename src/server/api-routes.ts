@@ -22,12 +22,18 @@ async function runAction(response: ServerResponse, context: ApiContext, action: 
       sendJson(response, 200, { demos: context.service.snapshots() });
       return;
     }
-    const known = context.service.manifest.demos.some((demo) => demo.id === id);
+    // Only demos of the deck run; stop also reaches a demo removed by a rebuild while it runs
+    // (the service knows it, and refuses ids it does not know with UNKNOWN_DEMO → 404).
+    const known = action === 'stop' || context.service.manifest.demos.some((demo) => demo.id === id);
     if (!known || id === undefined) {
       sendError(response, 404, 'UNKNOWN_DEMO', `No demo "${id}" in this deck.`);
       return;
     }
-    const snapshot = await context.service[action](id);
+    const snapshot = action === 'replay' ? await context.service.replay?.(id) : await context.service[action](id);
+    if (snapshot === undefined) {
+      sendError(response, 409, 'RECORDING_MISSING', 'This server replays no recordings.');
+      return;
+    }
     sendJson(response, 200, snapshot);
   } catch (error) {
     if (isDemystifyError(error)) sendError(response, STATUS_BY_CODE[error.code] ?? 409, error.code, error.message);

@@ -11,7 +11,7 @@ import { createEventHub } from './event-hub.ts';
 import type { EventHubOptions } from './event-hub.ts';
 import { cookieName, createAllowedHosts, isAllowedFetchSite, isAllowedHost, isAllowedOrigin, isAuthenticated } from './request-guards.ts';
 import { createSecret, isSecretValid } from './secret.ts';
-import { applySecurityHeaders, sendText } from './security-headers.ts';
+import { applySecurityHeaders, renderSecurityHeaderLines, sendText } from './security-headers.ts';
 import { serveStaticFile } from './static-files.ts';
 
 export interface DeckServerOptions {
@@ -37,6 +37,7 @@ export interface DeckServer {
 }
 
 export const MAX_URL_LENGTH = 2048;
+export const MAX_HEADER_BYTES = 16 * 1024;
 const HOST = '127.0.0.1';
 
 const UNAUTHENTICATED_PAGE = `<!doctype html><meta charset="utf-8"><title>Démystifions Kubernetes</title>
@@ -64,6 +65,8 @@ export async function startDeckServer(options: DeckServerOptions): Promise<DeckS
     } catch {
       return sendText(response, 400, 'Malformed URL.');
     }
+    // An absolute or scheme-relative target (`http://evil.example/`, `//evil.example/`) names another host.
+    if (url.origin !== `http://${HOST}:${port}`) return sendText(response, 400, 'Malformed URL.');
     const method = request.method ?? 'GET';
     const isApi = url.pathname.startsWith('/api/');
     if (!isAllowedOrigin(request, allowedHosts) || (isApi && !isAllowedFetchSite(request))) {
@@ -91,11 +94,13 @@ export async function startDeckServer(options: DeckServerOptions): Promise<DeckS
     await serveStaticFile(response, options.deckDir, url.pathname, method, mode);
   };
 
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => {
+  // requireHostHeader off: a request without Host gets our 403 (security.md row 2), not Node's 400.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: 30_000, headersTimeout: 10_000, requireHostHeader: false }, (request, response) => {
     handle(request, response).catch(() => sendText(response, 500, 'Internal error.'));
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\n${renderSecurityHeaderLines()}Connection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
 

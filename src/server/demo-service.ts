@@ -7,6 +7,8 @@ export interface DemoService {
   run(demoId: string): Promise<DemoSnapshot>;
   stop(demoId: string): Promise<DemoSnapshot>;
   restart(demoId: string): Promise<DemoSnapshot>;
+  /** Plays the demo's recording (never spawns); absent where no recordings are served. */
+  replay?(demoId: string): Promise<DemoSnapshot>;
   stopAll(): Promise<void>;
   snapshots(): DemoSnapshot[];
   subscribe(listener: (event: DemoEvent) => void): () => void;

@@ -4,6 +4,7 @@
 // the producer — the run — is never blocked, and memory stays bounded.
 import type { ServerResponse } from 'node:http';
 import type { SnapshotMessage, StreamMessage } from '../shared/index.ts';
+import { createFrameRing } from './frame-ring.ts';
 
 export interface EventHubOptions {
   /** Bytes of recent frames kept for resuming. */
@@ -23,11 +24,6 @@ export interface EventHub {
   close(): void;
 }
 
-interface Frame {
-  seq: number;
-  text: string;
-}
-
 export const DEFAULT_RING_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_CLIENT_QUEUE_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_CLIENTS = 32;
@@ -37,9 +33,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
   const clientQueueBytes = options.clientQueueBytes ?? DEFAULT_CLIENT_QUEUE_BYTES;
   const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
   const clients = new Set<ServerResponse>();
-  let ring: Frame[] = [];
-  let ringHead = 0;
-  let ringSize = 0;
+  const ring = createFrameRing(ringBytes);
   let seq = 0;
 
   const frameOf = (id: number, message: StreamMessage): string => `id: ${id}\ndata: ${JSON.stringify(message)}\n\n`;
@@ -62,16 +56,7 @@ export function createEventHub(options: EventHubOptions): EventHub {
     publish(message) {
       seq += 1;
       const text = frameOf(seq, message);
-      ring.push({ seq, text });
-      ringSize += text.length;
-      while (ringSize > ringBytes && ringHead < ring.length) {
-        ringSize -= (ring[ringHead] as Frame).text.length;
-        ringHead += 1;
-      }
-      if (ringHead > 1024 && ringHead > ring.length / 2) {
-        ring = ring.slice(ringHead);
-        ringHead = 0;
-      }
+      ring.push(seq, text);
       for (const client of clients) send(client, text);
     },
     attach(response, lastEventId) {
@@ -84,12 +69,9 @@ export function createEventHub(options: EventHubOptions): EventHub {
       });
       response.write('retry: 1000\n\n');
       const last = lastEventId !== undefined && /^\d{1,15}$/.test(lastEventId) ? Number(lastEventId) : undefined;
-      const oldest = ring[ringHead]?.seq ?? seq + 1;
+      const oldest = ring.oldestSeq() ?? seq + 1;
       if (last !== undefined && last <= seq && last >= oldest - 1) {
-        for (let i = ringHead; i < ring.length; i++) {
-          const frame = ring[i] as Frame;
-          if (frame.seq > last) response.write(frame.text);
-        }
+        for (const frame of ring.framesAfter(last)) response.write(frame);
       } else {
         response.write(frameOf(seq, options.takeSnapshot()));
       }

@@ -17,6 +17,8 @@ export type DemystifyErrorCode =
   | 'DOWNLOAD_FAILED'
   | 'RECORDING_INVALID'
   | 'RECORDING_MISSING'
+  /** A replay was asked while the demo runs live (stop it first). */
+  | 'RUN_IN_PROGRESS'
   | 'DECK_INVALID'
   | 'INTERNAL';
 

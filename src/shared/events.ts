@@ -43,6 +43,11 @@ export interface StateEvent {
   message?: string;
   /** Machine-readable error code when failed (see errors.ts). */
   code?: string;
+  /**
+   * Wall clock (ms since epoch) of the demo's recording, when there is one: on a replay's events
+   * (the recording played), and on a live run's events when a recording could replace it.
+   */
+  recordedAt?: number;
 }
 
 export type DemoEvent = OutputEvent | MarkerEvent | StateEvent;
@@ -63,4 +68,6 @@ export interface DemoSnapshot {
   output: string;
   /** Bytes dropped from the head of the output because of the bound. */
   droppedBytes: number;
+  /** Wall clock (ms since epoch) of the demo's recording, when there is one (see StateEvent). */
+  recordedAt?: number;
 }

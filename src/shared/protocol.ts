@@ -17,9 +17,10 @@ export interface ReloadMessage {
 
 export type StreamMessage = DemoEvent | SnapshotMessage | ReloadMessage;
 
-export type DemoAction = 'run' | 'stop' | 'restart';
+/** `replay`: play the demo's recording instead (a live demo that failed; nothing is spawned). */
+export type DemoAction = 'run' | 'stop' | 'restart' | 'replay';
 
-export const DEMO_ACTIONS: readonly DemoAction[] = ['run', 'stop', 'restart'];
+export const DEMO_ACTIONS: readonly DemoAction[] = ['run', 'stop', 'restart', 'replay'];
 
 /** Body of POST /api/<action>. */
 export interface DemoActionRequest {

@@ -37,6 +37,18 @@ export interface TerminalScreen {
 }
 
 export const DEFAULT_MAX_LINES = 5000;
+const SGR_CACHE_SIZE = 256;
+const CSI_MAX_LENGTH = 64;
+
+/** Index of the final byte of a CSI sequence whose parameters start at `from`, or -1 (not in this chunk, or runaway). */
+function findCsiEnd(data: string, from: number): number {
+  const limit = Math.min(data.length, from + CSI_MAX_LENGTH);
+  for (let j = from; j < limit; j++) {
+    const code = data.charCodeAt(j);
+    if (code >= 0x40 && code <= 0x7e) return j;
+  }
+  return -1;
+}
 export const DEFAULT_MAX_LINE_LENGTH = 4000;
 const CONTROL = /[\x00-\x1f\x7f]/g;
 
@@ -164,9 +176,28 @@ export function createTerminalScreen(options: TerminalScreenOptions = {}): Termi
     }
   };
 
+  // The same few colour codes come back on every line of a log: remember where each leads.
+  const sgrCache = new Map<string, { id: number; style: TextStyle }>();
+  const applyColours = (raw: string): void => {
+    // Past the style table's bound, id 0 may stand for a style that is not the default: no shortcut then.
+    const key = styleId === 0 && Object.keys(style).length > 0 ? undefined : `${styleId}|${raw}`;
+    const known = key === undefined ? undefined : sgrCache.get(key);
+    if (known !== undefined) {
+      style = known.style;
+      styleId = known.id;
+      return;
+    }
+    style = applySgr(style, raw === '' ? [] : raw.split(/[;:]/).map((p) => (p === '' ? 0 : Number.parseInt(p, 10) || 0)));
+    styleId = styles.intern(style);
+    if (key === undefined) return;
+    if (sgrCache.size >= SGR_CACHE_SIZE) sgrCache.clear();
+    sgrCache.set(key, { id: styleId, style });
+  };
+
   const runCsi = (body: string): void => {
     const final = body[body.length - 1];
     const raw = body.slice(0, -1);
+    if (final === 'm' && (raw === '' || (raw.charCodeAt(0) >= 0x30 && raw.charCodeAt(0) <= 0x39))) return applyColours(raw);
     if (raw.startsWith('?') || raw.startsWith('>') || raw.startsWith('=')) return; // private modes: ignore
     const params = raw === '' ? [] : raw.split(/[;:]/).map((p) => (p === '' ? 0 : Number.parseInt(p, 10) || 0));
     const n = Math.max(1, params[0] ?? 1);
@@ -232,6 +263,15 @@ export function createTerminalScreen(options: TerminalScreenOptions = {}): Termi
         i = stop + 1;
         const code = data.charCodeAt(stop);
         if (code === 0x1b) {
+          // Fast path: a whole CSI sequence inside this chunk (colours, erase, cursor moves).
+          if (data.charCodeAt(i) === 0x5b) {
+            const end = findCsiEnd(data, i + 1);
+            if (end >= 0) {
+              runCsi(data.slice(i + 1, end + 1));
+              i = end + 1;
+              continue;
+            }
+          }
           state = 'esc';
         } else if (code === 0x0d) {
           col = 0;

@@ -4,12 +4,16 @@
 // (no drift), and events that fall due in the same tick go out together, consecutive output
 // merged, so 1000× speed stays cheap.
 
-import type { DemoEvent, MarkerEvent, StateEvent } from '../shared/index.ts';
-import { DemystifyError, isDemoId } from '../shared/index.ts';
-import { parseCastExitStatus } from './cast-exit-status.ts';
+import type { DemoEvent, MarkerEvent, StateEvent } from './events.ts';
+import { isDemoId } from './demo.ts';
+import { DemystifyError } from './errors.ts';
+import { readCastRecordedAt, resolveCastEnding } from './cast-exit-status.ts';
 import type { Cast } from './cast-types.ts';
 import { createReplayTimeline } from './replay-timeline.ts';
 import { type ReplayClock, systemReplayClock } from './replay-clock.ts';
+
+/** Longest pause a replay keeps when neither the caller nor the recording says (seconds). */
+export const DEFAULT_IDLE_CAP_S = 3;
 
 /** Output merged into one event when several fall due in the same tick, at most this long. */
 export const MAX_MERGED_OUTPUT_CHARS = 64 * 1024;
@@ -58,6 +62,7 @@ export function createReplay(cast: Cast, options: ReplayOptions): Replay {
   if (!isDemoId(demoId)) throw new DemystifyError('BAD_INPUT', `Expected a demo id for the replay of ${cast.file ?? 'a recording'}, got ${JSON.stringify(demoId)}.`);
   const runId = options.runId ?? `replay-${globalThis.crypto.randomUUID()}`;
   const { events } = cast;
+  const recordedAt = readCastRecordedAt(cast);
   const dueMs = createReplayTimeline(events, { speed, idleCapS: options.idleCapS ?? cast.header.idle_time_limit });
   const shouldPauseAt = (label: string): boolean => (Array.isArray(pauseOnMarkers) ? pauseOnMarkers.includes(label) : pauseOnMarkers === true);
   let status: ReplayStatus = 'idle';
@@ -77,7 +82,7 @@ export function createReplay(cast: Cast, options: ReplayOptions): Replay {
   }
 
   function emitState(event: Omit<StateEvent, 'type' | 'demoId' | 'runId' | 'source' | 'at'>): void {
-    emit({ type: 'state', demoId: demoId as string, runId, source: 'replay', at: wallNow(), ...event });
+    emit({ type: 'state', demoId: demoId as string, runId, source: 'replay', at: wallNow(), ...(recordedAt === undefined ? {} : { recordedAt }), ...event });
   }
 
   /** Emits events due by `untilMs`; returns the marker it paused at, if any. */
@@ -108,19 +113,7 @@ export function createReplay(cast: Cast, options: ReplayOptions): Replay {
 
   function end(): void {
     status = 'ended';
-    const exit = parseCastExitStatus(cast);
-    const durationMs = Math.round((events.at(-1)?.t ?? 0) * 1000);
-    const truncated = cast.header.demystify?.truncated === true || cast.trimmed;
-    const failed = exit?.state === 'failed' || (exit?.state === undefined && exit !== undefined && exit.exitCode !== 0 && exit.exitCode !== null);
-    emitState({
-      state: failed ? 'failed' : 'exited',
-      durationMs,
-      ...(exit?.exitCode === null || exit?.exitCode === undefined ? {} : { exitCode: exit.exitCode }),
-      ...(exit?.signal ? { signal: exit.signal } : {}),
-      ...(failed && exit?.exitCode ? { code: 'NONZERO_EXIT' } : {}),
-      ...(truncated ? { message: 'The recording was truncated: what follows its last line was not recorded.' } : {}),
-      ...(!exit && !truncated ? { message: 'The recording ends without an exit status.' } : {}),
-    });
+    emitState(resolveCastEnding(cast));
     settle({ reason: 'ended', emittedEvents: emitted });
   }
 

@@ -1,6 +1,6 @@
-// The replay's only side effects on time, injectable so unit tests drive time by hand.
-
-import { performance } from 'node:perf_hooks';
+// The replay's only side effects on time, injectable so unit tests drive time by hand. The system
+// clock uses the globals Node and browsers share (performance, setTimeout): the same replay runs
+// in the server and in a standalone page.
 
 export interface ReplayClock {
   /** Monotonic milliseconds. */
@@ -10,7 +10,7 @@ export interface ReplayClock {
 }
 
 export const systemReplayClock: ReplayClock = {
-  now: () => performance.now(),
+  now: () => globalThis.performance.now(),
   setTimer: (callback, delayMs) => setTimeout(callback, delayMs),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };

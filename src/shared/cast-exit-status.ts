@@ -1,6 +1,7 @@
-// How a run ended, as asciicast markers (`exit 0`, `signal SIGTERM`) and header fields.
+// How a run ended, as asciicast markers (`exit 0`, `signal SIGTERM`) and header fields, and the
+// final state a replay of it ends in.
 
-import type { DemoState } from '../shared/index.ts';
+import type { DemoState } from './events.ts';
 import type { Cast } from './cast-types.ts';
 
 export interface CastExitStatus {
@@ -45,4 +46,35 @@ export function parseCastExitStatus(cast: Cast): CastExitStatus | undefined {
     if (status) return { ...status, ...(state ? { state } : {}) };
   }
   return undefined;
+}
+
+/** The state a replay ends in, from the recorded exit status (what the live run ended with). */
+export interface CastEnding {
+  state: 'exited' | 'failed';
+  durationMs: number;
+  exitCode?: number;
+  signal?: string;
+  code?: string;
+  message?: string;
+}
+
+export function resolveCastEnding(cast: Cast): CastEnding {
+  const exit = parseCastExitStatus(cast);
+  const truncated = cast.header.demystify?.truncated === true || cast.trimmed;
+  const failed = exit?.state === 'failed' || (exit?.state === undefined && exit !== undefined && exit.exitCode !== 0 && exit.exitCode !== null);
+  return {
+    state: failed ? 'failed' : 'exited',
+    durationMs: Math.round((cast.events.at(-1)?.t ?? 0) * 1000),
+    ...(exit?.exitCode === null || exit?.exitCode === undefined ? {} : { exitCode: exit.exitCode }),
+    ...(exit?.signal ? { signal: exit.signal } : {}),
+    ...(failed && exit?.exitCode ? { code: 'NONZERO_EXIT' } : {}),
+    ...(truncated ? { message: 'The recording was truncated: what follows its last line was not recorded.' } : {}),
+    ...(!exit && !truncated ? { message: 'The recording ends without an exit status.' } : {}),
+  };
+}
+
+/** Wall clock (ms since epoch) of the recording's start, from its header. */
+export function readCastRecordedAt(cast: Cast): number | undefined {
+  const { timestamp } = cast.header;
+  return timestamp === undefined ? undefined : timestamp * 1000;
 }

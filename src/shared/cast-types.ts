@@ -3,7 +3,7 @@
 // they do not know (asciinema 2.2 reads the header with dict.get, asciinema-player reads only
 // width, height and idle_time_limit).
 
-import type { DemoState, RunSource } from '../shared/index.ts';
+import type { DemoState, RunSource } from './events.ts';
 
 export const CAST_VERSION = 2;
 export const CAST_META_KEY = 'demystify';
