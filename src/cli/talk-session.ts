@@ -11,8 +11,9 @@ import type { Orchestrator } from '../orchestrator/index.ts';
 import { createLiveFallbackService, createRecordingIndex, createReplayService, createRunRecorder } from '../recording/index.ts';
 import type { CastRecordingResult, RunRecorder } from '../recording/index.ts';
 import type { DemoService } from '../server/index.ts';
-import type { DemoManifest, ServerMode } from '../shared/index.ts';
+import type { DemoManifest, DemoSnapshot, ServerMode } from '../shared/index.ts';
 import { prepareWorkspace } from '../workspace/index.ts';
+import { createBinaryNotices } from './binary-notices.ts';
 
 export const RECORDINGS_DIR = 'demos/recordings';
 export const DEFAULT_WORKSPACE = 'workspace';
@@ -101,6 +102,11 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
     },
   });
   const replay = createReplayService({ manifest, recordingsDir, speed: options.speed, idleCapS: options.idleCapS, pauseOn: options.pauseOn, index });
+  let notices = createBinaryNotices(manifest, binaries);
+  const withNotice = (snapshot: DemoSnapshot): DemoSnapshot => {
+    const notice = notices.get(snapshot.demoId);
+    return notice === undefined ? snapshot : { ...snapshot, notice };
+  };
   const service: DemoService = createLiveFallbackService({
     live: {
       get manifest() {
@@ -110,7 +116,7 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
       stop: (id) => orchestrator.stop(id),
       restart: (id) => orchestrator.restart(id),
       stopAll: () => orchestrator.stopAll(),
-      snapshots: () => orchestrator.snapshots(),
+      snapshots: () => orchestrator.snapshots().map(withNotice),
       subscribe: (listener) => orchestrator.subscribe(listener),
     },
     replay,
@@ -130,6 +136,7 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
       manifest = build.manifest;
       // Running demos keep running; new and changed demos run with their new definition.
       orchestrator.updateManifest(manifest);
+      notices = createBinaryNotices(manifest, binaries);
       replay.updateManifest(manifest);
       return build;
     },

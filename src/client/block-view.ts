@@ -28,6 +28,7 @@ export function createBlockView(root: HTMLElement, model: () => DemoModel): Bloc
   const run = root.querySelector<HTMLButtonElement>('button[data-demo-action="run"]');
   const stop = root.querySelector<HTMLButtonElement>('button[data-demo-action="stop"]');
   const terminal = output ? createTerminalView(output, () => model().screen) : undefined;
+  let notice: HTMLElement | undefined;
   return {
     id,
     root,
@@ -35,6 +36,12 @@ export function createBlockView(root: HTMLElement, model: () => DemoModel): Bloc
     update(current) {
       root.dataset['demoState'] = current.state;
       root.dataset['demoSource'] = current.source;
+      if (current.notice && !notice) {
+        notice = document.createElement('span');
+        notice.className = 'demystify-demo__notice';
+        status?.before(notice);
+      }
+      if (notice) notice.textContent = current.notice ? `⚠ ${current.notice}` : '';
       if (status) {
         status.textContent = describeStatus(current);
         status.title = current.message ?? '';

@@ -14,6 +14,8 @@ export interface DemoModel {
   durationMs?: number;
   message?: string;
   code?: string;
+  /** A note for the stage (an installed binary standing in for the pinned one). */
+  notice?: string;
   screen: TerminalScreen;
 }
 
@@ -79,6 +81,7 @@ export function createDemoStore(ids: Iterable<string>): DemoStore {
         durationMs: snapshot.durationMs,
         message: snapshot.message,
         code: snapshot.code,
+        notice: snapshot.notice ?? model.notice,
       });
       model.screen.reset();
       model.screen.write(snapshot.output);

@@ -1,5 +1,7 @@
 // Every sentence the orchestrator says to the speaker, in one place (French, for the stage; the CLI
 // prints the same). Each says what happened, what was expected, and what fixes it.
+import { STATE_LABELS } from '../shared/index.ts';
+import type { DemoState } from '../shared/index.ts';
 
 /** `30 s`, `1,5 s`, `2 min`, `250 ms`: French decimal comma, one decimal at most. */
 export function formatDuration(ms: number): string {
@@ -22,10 +24,10 @@ export const stageMessages = {
     `Démo inconnue : « ${id} ». Attendu l'une de : ${known.join(', ') || '(aucune)'}.`,
   disposed: (): string => "L'orchestrateur est arrêté : relancez « npm start ».",
 
-  dependencyNotReady: (id: string, need: string, needKind: 'daemon' | 'command', needState: string): string =>
+  dependencyNotReady: (id: string, need: string, needKind: 'daemon' | 'command', needState: DemoState): string =>
     needKind === 'daemon'
-      ? `${id} a besoin de ${need}, qui n'est pas prêt (état : ${needState}). Lancez d'abord ${need}.`
-      : `${id} a besoin que ${need} ait réussi (état : ${needState}). Lancez d'abord ${need}.`,
+      ? `${id} a besoin de ${need}, qui n'est pas prêt (état : ${STATE_LABELS[needState]}). Lancez d'abord ${need}.`
+      : `${id} a besoin que ${need} ait réussi (état : ${STATE_LABELS[needState]}). Lancez d'abord ${need}.`,
   dependencyFailed: (id: string, need: string, reason: string | undefined): string =>
     `${id} a besoin de ${need}, qui a échoué${reason ? ` : ${reason}` : '.'}`,
   dependencyUnknown: (id: string, need: string): string =>

@@ -64,6 +64,8 @@ export interface DemoSnapshot {
   durationMs?: number;
   message?: string;
   code?: string;
+  /** A note for the stage about this demo (an installed binary used instead of the pinned one). */
+  notice?: string;
   /** The retained tail of the output (bounded). */
   output: string;
   /** Bytes dropped from the head of the output because of the bound. */

@@ -49,7 +49,7 @@ describe('dependencies', () => {
     const api = defineDemo({ id: 'api', kind: 'daemon', command: 'touch api-started; prints-then-idles', needs: ['db'] });
     const snapshot = await start([db, api]).run('api');
     expect(snapshot).toMatchObject({ state: 'failed', code: 'DEPENDENCY_NOT_READY' });
-    expect(snapshot.message).toBe("api a besoin de db, qui n'est pas prêt (état : idle). Lancez d'abord db.");
+    expect(snapshot.message).toBe("api a besoin de db, qui n'est pas prêt (état : à lancer). Lancez d'abord db.");
     expect(spawned('api')).toBe(false);
     expect(existsSync(join(space.workspace, 'api-started'))).toBe(false);
   });
@@ -59,7 +59,7 @@ describe('dependencies', () => {
     const o = start([badPki, defineDemo({ id: 'use', command: 'true', needs: ['pki'] })]);
     await o.run('pki');
     const snapshot = await o.run('use');
-    expect(snapshot.message).toBe("use a besoin que pki ait réussi (état : failed). Lancez d'abord pki.");
+    expect(snapshot.message).toBe("use a besoin que pki ait réussi (état : échec). Lancez d'abord pki.");
   });
 
   it('with start-needs, start the missing ones first, in order, then the demo', async () => {

@@ -19,7 +19,7 @@ describe('stageMessages', () => {
 
   it('names the dependency and the fix', () => {
     expect(stageMessages.dependencyNotReady('kube-apiserver', 'etcd', 'daemon', 'idle')).toBe(
-      "kube-apiserver a besoin de etcd, qui n'est pas prêt (état : idle). Lancez d'abord etcd.",
+      "kube-apiserver a besoin de etcd, qui n'est pas prêt (état : à lancer). Lancez d'abord etcd.",
     );
   });
 });
