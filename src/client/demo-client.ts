@@ -89,13 +89,13 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
       const id = root.dataset['demoId'] ?? '';
       if (local?.recorded.has(id)) continue;
       for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-demo-action="run"]')) {
-        button.setAttribute('aria-disabled', 'true');
+        button.dataset['demoOffline'] = 'true';
         button.title = LABELS.offline;
       }
     }
     if (interactive) {
       document.addEventListener('click', (event) => {
-        const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-demo-action="run"][aria-disabled="true"]');
+        const button = (event.target as Element | null)?.closest<HTMLButtonElement>('button[data-demo-action="run"][data-demo-offline]');
         const id = button?.closest<HTMLElement>('[data-demo-id]')?.dataset['demoId'];
         if (id) refresh(store.note(id, LABELS.offline), true);
       });

@@ -25,7 +25,7 @@ export interface StreamPacer {
   readonly queuedChars: number;
 }
 
-export const SLICE_BUDGET_MS = 8;
+export const SLICE_BUDGET_MS = 6;
 export const MAX_QUEUED_CHARS = 8 * 1024 * 1024;
 export const IMMEDIATE_CHARS = 8 * 1024;
 

@@ -1,11 +1,16 @@
 // Draws a TerminalScreen into a block's output region: at most once per animation frame, only the
 // lines that changed, a bounded number of DOM lines ("N lignes masquées" above them), and
-// auto-scroll that pauses while the speaker scrolls up and resumes at the bottom.
+// auto-scroll that pauses while the speaker scrolls up and resumes at the bottom. A flood creates at
+// most FRAME_LINES lines per frame, newest first; older lines are filled in once it calms down.
 import { renderLineHtml } from '../shared/terminal/index.ts';
 import type { TerminalScreen } from '../shared/terminal/index.ts';
 import { LABELS } from './labels.ts';
 
 export const DOM_MAX_LINES = 400;
+/** Lines created per frame at most (a flood shows its newest lines; older ones follow when calm). */
+export const FRAME_LINES = 60;
+/** Quiet time after the last new line before older lines are filled in. */
+export const CALM_MS = 250;
 
 export interface TerminalView {
   /** Lines from this absolute index on changed. */
@@ -32,6 +37,10 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
 
   let firstLine = 0;
   let dirtyFrom = 0;
+  /** Fewer lines are drawn than the window holds: older ones are added on the next frames. */
+  let backfilling = false;
+  let backfillAsked = false;
+  let lastAppendAt = Number.NEGATIVE_INFINITY;
   let following = true;
   let scrollingByUs = false;
   // Only a panel on screen is drawn; a hidden slide's panel catches up when it is shown.
@@ -71,41 +80,70 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
     render: draw,
   };
 
+  /** Waits for a calm frame, then draws (which adds older lines). */
+  function backfill(): void {
+    backfillAsked = false;
+    if (!backfilling) return;
+    if (performance.now() - lastAppendAt < CALM_MS) {
+      backfillAsked = true;
+      requestAnimationFrame(backfill);
+      return;
+    }
+    draw();
+  }
+
   function draw(): void {
-    if (dirtyFrom === Number.POSITIVE_INFINITY || !visible) return;
+    if (!visible || (dirtyFrom === Number.POSITIVE_INFINITY && !backfilling)) return;
     const current = screen();
-    const lines = current.lines;
+    const { lines, droppedLines, styles } = current;
     let count = lines.length;
     while (count > 0 && (lines[count - 1]?.length ?? 0) === 0) count -= 1;
-    const end = current.droppedLines + count;
-    const start = Math.max(current.droppedLines, end - DOM_MAX_LINES);
+    const end = droppedLines + count;
+    const want = Math.max(droppedLines, end - DOM_MAX_LINES);
     const nodes = body.children;
-    // Drop lines that fell out of the window, or everything if the window jumped past it.
-    if (start >= firstLine + nodes.length || start < firstLine || dirtyFrom < firstLine) {
-      body.replaceChildren();
-      firstLine = start;
-    } else {
-      for (let n = start - firstLine; n > 0; n--) body.firstElementChild?.remove();
-      firstLine = start;
-    }
-    while (firstLine + nodes.length > end) body.lastElementChild?.remove();
-    for (let abs = Math.max(dirtyFrom, firstLine); abs < firstLine + nodes.length; abs++) {
-      (nodes[abs - firstLine] as HTMLElement).innerHTML = renderLineHtml(lines[abs - current.droppedLines]!, current.styles);
-    }
-    if (firstLine + nodes.length < end) {
+    const lineHtml = (abs: number): string => renderLineHtml(lines[abs - droppedLines]!, styles);
+    const createLines = (from: number, to: number): DocumentFragment => {
       const fragment = document.createDocumentFragment();
-      for (let abs = firstLine + nodes.length; abs < end; abs++) {
+      for (let abs = from; abs < to; abs++) {
         const div = document.createElement('div');
         div.className = 'demystify-term__line';
-        div.innerHTML = renderLineHtml(lines[abs - current.droppedLines]!, current.styles);
+        div.innerHTML = lineHtml(abs);
         fragment.append(div);
       }
-      body.append(fragment);
+      return fragment;
+    };
+    // Start over at the end when the window jumped past what is drawn (a flood), when lines above
+    // it changed (a reset), or when more lines arrived than one frame draws: the newest lines first.
+    if (want >= firstLine + nodes.length || dirtyFrom < firstLine || firstLine > end || end - (firstLine + nodes.length) > FRAME_LINES) {
+      body.replaceChildren();
+      firstLine = Math.max(want, end - FRAME_LINES);
+    } else {
+      for (let n = want - firstLine; n > 0; n--) body.firstElementChild?.remove();
+      firstLine = Math.max(firstLine, want);
     }
+    while (firstLine + nodes.length > end) body.lastElementChild?.remove();
+    for (let abs = Math.max(dirtyFrom, firstLine); abs < firstLine + nodes.length; abs++) (nodes[abs - firstLine] as HTMLElement).innerHTML = lineHtml(abs);
+    const appended = end - (firstLine + nodes.length);
+    const now = performance.now();
+    if (appended > 0) {
+      body.append(createLines(firstLine + nodes.length, end));
+      lastAppendAt = now;
+    }
+    // Older lines come back a frame at a time once the output has calmed down.
+    if (firstLine > want && now - lastAppendAt >= CALM_MS) {
+      const from = Math.max(want, firstLine - FRAME_LINES);
+      body.prepend(createLines(from, firstLine));
+      firstLine = from;
+    }
+    backfilling = firstLine > want;
     notice.hidden = firstLine === 0;
     notice.textContent = LABELS.hiddenLines(firstLine);
     element.classList.toggle('demystify-term--empty', end === 0);
     dirtyFrom = Number.POSITIVE_INFINITY;
     if (following) scrollToEnd();
+    if (backfilling && !backfillAsked) {
+      backfillAsked = true;
+      requestAnimationFrame(backfill);
+    }
   }
 }

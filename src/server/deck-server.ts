@@ -38,6 +38,8 @@ export interface DeckServer {
 
 export const MAX_URL_LENGTH = 2048;
 export const MAX_HEADER_BYTES = 16 * 1024;
+/** A page that fell behind a flood catches up from a snapshot if it drains within this; else it is cut off. */
+export const SLOW_CLIENT_GRACE_MS = 5_000;
 const HOST = '127.0.0.1';
 
 const UNAUTHENTICATED_PAGE = `<!doctype html><meta charset="utf-8"><title>Démystifions Kubernetes</title>
@@ -51,7 +53,11 @@ export async function startDeckServer(options: DeckServerOptions): Promise<DeckS
   let port = 0;
   let allowedHosts = new Set<string>();
 
-  const hub = createEventHub({ ...options.hub, takeSnapshot: () => ({ type: 'snapshot', mode, demos: service.snapshots() }) });
+  const hub = createEventHub({
+    slowClientGraceMs: SLOW_CLIENT_GRACE_MS,
+    ...options.hub,
+    takeSnapshot: () => ({ type: 'snapshot', mode, demos: service.snapshots() }),
+  });
   const unsubscribe = service.subscribe((event) => hub.publish(event));
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

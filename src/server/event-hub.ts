@@ -1,7 +1,8 @@
 // One multiplexed event stream per page (SSE). Every event gets a sequence number and is kept in a
 // ring bounded in bytes, so a page that reconnects with Last-Event-ID gets what it missed, or a
-// snapshot when it fell too far behind. A slow page is cut off (it reconnects and catches up);
-// the producer — the run — is never blocked, and memory stays bounded.
+// snapshot when it fell too far behind. A slow page gets nothing past its queue bound: if it drains
+// in time it gets a snapshot and goes on live, else it is cut off (it reconnects and catches up).
+// The producer — the run — is never blocked, and memory stays bounded.
 import type { ServerResponse } from 'node:http';
 import type { SnapshotMessage, StreamMessage } from '../shared/index.ts';
 import { createFrameRing } from './frame-ring.ts';
@@ -9,8 +10,13 @@ import { createFrameRing } from './frame-ring.ts';
 export interface EventHubOptions {
   /** Bytes of recent frames kept for resuming. */
   ringBytes?: number;
-  /** Bytes a page may have pending in its socket before it is cut off. */
+  /** Bytes a page may have pending in its socket; past them it gets nothing more until it drains. */
   clientQueueBytes?: number;
+  /**
+   * How long a page that fell behind may take to drain its queue: then it gets a snapshot and
+   * follows live again on the same connection; past this it is cut off. 0: cut off at once.
+   */
+  slowClientGraceMs?: number;
   maxClients?: number;
   heartbeatMs?: number;
   takeSnapshot: () => SnapshotMessage;
@@ -32,19 +38,37 @@ export function createEventHub(options: EventHubOptions): EventHub {
   const ringBytes = options.ringBytes ?? DEFAULT_RING_BYTES;
   const clientQueueBytes = options.clientQueueBytes ?? DEFAULT_CLIENT_QUEUE_BYTES;
   const maxClients = options.maxClients ?? DEFAULT_MAX_CLIENTS;
+  const slowClientGraceMs = options.slowClientGraceMs ?? 0;
   const clients = new Set<ServerResponse>();
+  /** Pages that fell behind, until they drain (then a snapshot) or their grace ends (then cut off). */
+  const behind = new Map<ServerResponse, NodeJS.Timeout>();
   const ring = createFrameRing(ringBytes);
   let seq = 0;
 
   const frameOf = (id: number, message: StreamMessage): string => `id: ${id}\ndata: ${JSON.stringify(message)}\n\n`;
 
-  const send = (client: ServerResponse, text: string): void => {
-    if (client.writableLength > clientQueueBytes) {
-      clients.delete(client);
-      client.destroy();
+  const cutOff = (client: ServerResponse): void => {
+    clearTimeout(behind.get(client));
+    behind.delete(client);
+    clients.delete(client);
+    client.destroy();
+  };
+
+  const send = (client: ServerResponse, text: string | Buffer): void => {
+    if (behind.has(client)) return;
+    if (client.writableLength <= clientQueueBytes) {
+      client.write(text);
       return;
     }
-    client.write(text);
+    if (slowClientGraceMs <= 0) return cutOff(client);
+    // Skip what it cannot take; once its queue drained, a snapshot says where everything is now.
+    behind.set(client, setTimeout(() => cutOff(client), slowClientGraceMs));
+    client.once('drain', () => {
+      if (!behind.has(client)) return;
+      clearTimeout(behind.get(client));
+      behind.delete(client);
+      client.write(frameOf(seq, options.takeSnapshot()));
+    });
   };
 
   const heartbeat = setInterval(() => {
@@ -55,9 +79,10 @@ export function createEventHub(options: EventHubOptions): EventHub {
   return {
     publish(message) {
       seq += 1;
-      const text = frameOf(seq, message);
-      ring.push(seq, text);
-      for (const client of clients) send(client, text);
+      // Encoded once for the ring and every page: no string per page waits in a socket's queue.
+      const frame = Buffer.from(frameOf(seq, message), 'utf8');
+      ring.push(seq, frame);
+      for (const client of clients) send(client, frame);
     },
     attach(response, lastEventId) {
       if (clients.size >= maxClients) return false;
@@ -76,7 +101,11 @@ export function createEventHub(options: EventHubOptions): EventHub {
         response.write(frameOf(seq, options.takeSnapshot()));
       }
       clients.add(response);
-      response.on('close', () => clients.delete(response));
+      response.on('close', () => {
+        clearTimeout(behind.get(response));
+        behind.delete(response);
+        clients.delete(response);
+      });
       return true;
     },
     get clientCount() {
@@ -84,6 +113,8 @@ export function createEventHub(options: EventHubOptions): EventHub {
     },
     close() {
       clearInterval(heartbeat);
+      for (const timer of behind.values()) clearTimeout(timer);
+      behind.clear();
       for (const client of clients) client.end();
       clients.clear();
     },

@@ -3,7 +3,7 @@
 // garbage collector to promote (measured: +35 MiB of server memory during a 100 MB flood when the
 // ring held strings). A frame larger than the ring is not kept.
 export interface FrameRing {
-  push(seq: number, text: string): void;
+  push(seq: number, frame: Buffer): void;
   /** Sequence number of the oldest frame still held, or undefined when none is. */
   oldestSeq(): number | undefined;
   /** Copies of the frames after `seq`, in order (the ring may be overwritten while they are sent). */
@@ -34,8 +34,8 @@ export function createFrameRing(capacityBytes: number): FrameRing {
   };
 
   return {
-    push(seq, text) {
-      const length = Buffer.byteLength(text, 'utf8');
+    push(seq, frame) {
+      const length = frame.length;
       if (length > capacityBytes) {
         // Too big to keep: a page that missed it gets a snapshot.
         refs = [];
@@ -44,13 +44,9 @@ export function createFrameRing(capacityBytes: number): FrameRing {
         return;
       }
       const at = total % capacityBytes;
-      if (length <= capacityBytes - at) {
-        ring.write(text, at, 'utf8');
-      } else {
-        const bytes = Buffer.from(text, 'utf8');
-        bytes.copy(ring, at, 0, capacityBytes - at);
-        bytes.copy(ring, 0, capacityBytes - at);
-      }
+      const first = Math.min(length, capacityBytes - at);
+      frame.copy(ring, at, 0, first);
+      if (first < length) frame.copy(ring, 0, first);
       refs.push({ seq, start: total, length });
       total += length;
       while (head < refs.length && (refs[head] as FrameRef).start < total - capacityBytes) head += 1;

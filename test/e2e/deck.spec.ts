@@ -121,6 +121,8 @@ test('keeps Marp’s navigation keys when a demo button has focus or was clicked
   await openSlide(page, slide);
   await runButton.click();
   await expect(runButton).not.toBeFocused();
+  // A static copy cannot run a demo: the panel says so and how to get the live deck.
+  await expect(page.locator(`section[id="${slide}"] [role="log"]`).first()).toContainText('lancez « npm start »');
   await page.keyboard.press('ArrowRight');
   await expect.poll(() => readActiveSlide(page), 'ArrowRight after clicking the run button').toBe(slide + 1);
   expect(problems).toEqual([]);
