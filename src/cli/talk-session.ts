@@ -4,7 +4,6 @@
 // spawned).
 import { join, resolve } from 'node:path';
 import { linkWorkspaceBinaries } from '../binaries/index.ts';
-import { buildDeck } from '../deck/index.ts';
 import type { DeckBuild } from '../deck/index.ts';
 import { createOrchestrator } from '../orchestrator/index.ts';
 import type { Orchestrator } from '../orchestrator/index.ts';
@@ -14,6 +13,7 @@ import type { DemoService } from '../server/index.ts';
 import type { DemoManifest, DemoSnapshot, ServerMode } from '../shared/index.ts';
 import { prepareWorkspace } from '../workspace/index.ts';
 import { createBinaryNotices } from './binary-notices.ts';
+import { buildDeckInChildProcess as buildDeck } from './deck-build-process.ts';
 
 export const RECORDINGS_DIR = 'demos/recordings';
 export const DEFAULT_WORKSPACE = 'workspace';
