@@ -3,10 +3,10 @@
 // a containerd (it must outlive the others, so that its tasks go through its own socket).
 // Read-only: /proc only, nothing is signalled here.
 import { readdirSync, readFileSync } from 'node:fs';
+import { PROC_ROOT, RUN_ID_ENV, readProcessEnvironValue, readProcessInfo } from '../../orchestrator/index.ts';
 import type { RunRecord } from '../../orchestrator/index.ts';
 
-export const PROC_ROOT = '/proc';
-const RUN_ID_ENV = 'DEMYSTIFY_RUN_ID';
+export { PROC_ROOT };
 
 export interface LiveOwner {
   pid: number;
@@ -16,15 +16,8 @@ export interface LiveOwner {
 
 /** Start time (clock ticks since boot, field 22 of /proc/<pid>/stat) of a live, non-zombie process. */
 export function readStartTime(pid: number, procRoot = PROC_ROOT): number | undefined {
-  let stat: string;
-  try {
-    stat = readFileSync(`${procRoot}/${pid}/stat`, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
-  return Number(fields[19]);
+  const info = readProcessInfo(pid, procRoot);
+  return info === undefined || info.state === 'Z' || info.state === 'X' ? undefined : info.startTime;
 }
 
 /** The orchestrators (pid + start time) still alive that recorded these runs. */
@@ -48,15 +41,6 @@ function readComm(pid: string, procRoot: string): string | undefined {
   }
 }
 
-function readRunId(pid: string, procRoot: string): string | undefined {
-  try {
-    const environ = readFileSync(`${procRoot}/${pid}/environ`, 'latin1');
-    return environ.split('\0').find((entry) => entry.startsWith(`${RUN_ID_ENV}=`))?.slice(RUN_ID_ENV.length + 1);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Run ids of the records whose run has a live `containerd` process (its env carries the run id). */
 export function findContainerdRunIds(records: readonly RunRecord[], procRoot = PROC_ROOT): Set<string> {
   const wanted = new Set(records.map((record) => record.runId));
@@ -64,7 +48,7 @@ export function findContainerdRunIds(records: readonly RunRecord[], procRoot = P
   if (wanted.size === 0) return found;
   for (const pid of readdirSync(procRoot).filter((entry) => /^\d+$/.test(entry))) {
     if (readComm(pid, procRoot) !== 'containerd') continue;
-    const runId = readRunId(pid, procRoot);
+    const runId = readProcessEnvironValue(Number(pid), RUN_ID_ENV, procRoot);
     if (runId !== undefined && wanted.has(runId)) found.add(runId);
   }
   return found;
