@@ -1,8 +1,7 @@
 // `demystify doctor`: what is present, missing or mismatched, each problem with its fix.
-import { parseArgs } from 'node:util';
 import { DEFAULT_MANIFEST_PATH, detectHostArch, loadManifest, resolveWorkspace, selectProfile } from '../binaries/index.ts';
-import { DemystifyError } from '../shared/index.ts';
 import { createDoctorChecks, createDoctorSystem, renderDoctorReport, runDoctor, type DoctorSystem } from './doctor/index.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export const DOCTOR_USAGE = `Usage: demystify doctor [options]
 
@@ -25,22 +24,13 @@ export interface DoctorCommandIo {
 }
 
 function parseDoctorArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        profile: { type: 'string' },
-        workspace: { type: 'string' },
-        manifest: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new DemystifyError('BAD_INPUT', `${(error as Error).message}. Expected the options of \`demystify doctor --help\`.`, { cause: error });
-  }
+  return parseCommandArgs('doctor', args, {
+    profile: { type: 'string' },
+    workspace: { type: 'string' },
+    manifest: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 export async function runDoctorCommand(args: string[], io: DoctorCommandIo = { stdout: process.stdout }): Promise<number> {

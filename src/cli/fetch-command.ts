@@ -1,7 +1,6 @@
 // `demystify fetch`: the pinned binaries into the cache, verified, linked into the workspace.
-import { parseArgs } from 'node:util';
 import { fetchBinaries, createFetchReporter, MIRROR_ENV, type FetchBinariesResult } from '../binaries/index.ts';
-import { DemystifyError } from '../shared/index.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export const FETCH_USAGE = `Usage: demystify fetch [options]
 
@@ -30,23 +29,14 @@ export interface FetchCommandIo {
 }
 
 function parseFetchArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        profile: { type: 'string' },
-        arch: { type: 'string' },
-        only: { type: 'string' },
-        workspace: { type: 'string' },
-        manifest: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new DemystifyError('BAD_INPUT', `${(error as Error).message}. Expected the options of \`demystify fetch --help\`.`, { cause: error });
-  }
+  return parseCommandArgs('fetch', args, {
+    profile: { type: 'string' },
+    arch: { type: 'string' },
+    only: { type: 'string' },
+    workspace: { type: 'string' },
+    manifest: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 function renderSummary(result: FetchBinariesResult): string[] {

@@ -2,11 +2,10 @@
 // back (our containerd's pods and tasks, mounts under the workspace, the conflist the CNI step
 // installed) and removes from the workspace only what the preparation and the steps made.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_WORKSPACE } from '../binaries/index.ts';
-import { DemystifyError } from '../shared/index.ts';
 import { PROJECT_ROOT } from './project-root.ts';
 import { renderResetReport, runReset } from './reset/index.ts';
+import { parseCommandArgs } from './command-args.ts';
 
 export const RESET_USAGE = `Usage: demystify reset [options]      (npm run reset -- [options])
 
@@ -32,20 +31,11 @@ export interface ResetCommandIo {
 }
 
 function parseResetArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        workspace: { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (error) {
-    throw new DemystifyError('BAD_INPUT', `${(error as Error).message}. Expected the options of \`demystify reset --help\`.`, { cause: error });
-  }
+  return parseCommandArgs('reset', args, {
+    workspace: { type: 'string' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
 }
 
 export async function runResetCommand(args: string[], io: ResetCommandIo = { stdout: process.stdout }): Promise<number> {
