@@ -1,6 +1,6 @@
 // Recording: asciicast v2 write (a tee of the live events), read (strict header, tolerant
-// events, bounded memory), replay (original timing, speed, idle cap, pauses at markers) and
-// the final screen for exports.
+// events, bounded memory), replay (original timing, speed, idle cap, pauses at markers), the
+// replay and live-fallback services. Exports draw recorded screens with src/shared/terminal.
 
 // The format, the exit status and the replay engine are pure and live in src/shared (the standalone
 // page replays with the very same code); they are re-exported here so Node code has one door.
@@ -20,8 +20,6 @@ export { DEFAULT_MAX_CAST_EVENTS, DEFAULT_MAX_CAST_BYTES } from './cast-parser.t
 export type { CastParseOptions } from './cast-parser.ts';
 export { createReplay, MAX_MERGED_OUTPUT_CHARS, createReplayTimeline, systemReplayClock, createManualReplayClock } from '../shared/index.ts';
 export type { Replay, ReplayOptions, ReplayResult, ReplayStatus, ReplayClock, ManualReplayClock } from '../shared/index.ts';
-export { renderCastFinalScreen, DEFAULT_FINAL_SCREEN_LINES } from './render-cast-final-screen.ts';
-export type { FinalScreen, FinalScreenOptions } from './render-cast-final-screen.ts';
 export { createReplayService, DEFAULT_REPLAY_IDLE_CAP_S, DEFAULT_PAUSE_ON } from './replay-service.ts';
 export type { ReplayService, ReplayServiceOptions } from './replay-service.ts';
 export { createRunRecorder } from './run-recorder.ts';
