@@ -1,23 +1,12 @@
-// A tiny static file server for the built deck (the real server comes later): 127.0.0.1, port 0,
+// A plain static web server, not ours (the deck as anyone might host its build): 127.0.0.1, port 0,
 // GET/HEAD only, no directory listing, nothing outside its folder.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_TYPES } from '../../../src/server/static-files.ts';
 
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-};
 
 export interface StaticServer {
   /** `http://127.0.0.1:<port>/` */
