@@ -4,7 +4,8 @@
 import { watch } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DECK_SOURCE } from '../deck/index.ts';
+// The light path table only: the deck's door would load Marp into the long-lived server.
+import { DECK_SOURCE } from '../deck/deck-paths.ts';
 import { startDeckServer } from '../server/index.ts';
 import { DemystifyError } from '../shared/index.ts';
 import { PROJECT_ROOT } from './project-root.ts';
