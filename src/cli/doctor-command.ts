@@ -2,6 +2,7 @@
 import { DEFAULT_MANIFEST_PATH, detectHostArch, loadManifest, resolveWorkspace, selectProfile } from '../binaries/index.ts';
 import { createDoctorChecks, createDoctorSystem, renderDoctorReport, runDoctor, type DoctorSystem } from './doctor/index.ts';
 import { parseCommandArgs } from './command-args.ts';
+import { PROJECT_WORKSPACE } from './project-root.ts';
 
 export const DOCTOR_USAGE = `Usage: demystify doctor [options]
 
@@ -11,7 +12,7 @@ iptables and Chromium. Each problem comes with its fix. Exits 0 when nothing blo
 
 Options:
   --profile <name>    stack profile from the manifest (default: talk-1.31)
-  --workspace <dir>   workspace folder (default: ./workspace)
+  --workspace <dir>   workspace folder (default: the project's workspace/)
   --manifest <file>   manifest to read (default: binaries/manifest.json)
   --json              print the report as JSON ({ ok, profile, arch, rows: [{ group, name, status, detail, fix? }] })
   -h, --help          show this help`;
@@ -41,7 +42,7 @@ export async function runDoctorCommand(args: string[], io: DoctorCommandIo = { s
   }
   const manifestPath = values.manifest ?? DEFAULT_MANIFEST_PATH;
   const profile = selectProfile(await loadManifest(manifestPath), values.profile).name;
-  const workspace = resolveWorkspace(values.workspace);
+  const workspace = resolveWorkspace(values.workspace ?? PROJECT_WORKSPACE);
   const system = createDoctorSystem(io.system);
   const checks = createDoctorChecks(system, { profile, workspace, manifestPath, ...(io.cacheDir ? { cacheDir: io.cacheDir } : {}) });
   const report = await runDoctor(checks);

@@ -1,6 +1,7 @@
 // `demystify fetch`: the pinned binaries into the cache, verified, linked into the workspace.
 import { fetchBinaries, createFetchReporter, MIRROR_ENV, type FetchBinariesResult } from '../binaries/index.ts';
 import { parseCommandArgs } from './command-args.ts';
+import { PROJECT_WORKSPACE } from './project-root.ts';
 
 export const FETCH_USAGE = `Usage: demystify fetch [options]
 
@@ -14,7 +15,7 @@ Options:
   --profile <name>    stack profile from the manifest (default: its defaultProfile, talk-1.31)
   --arch <arch>       amd64 or arm64 (default: this machine's; another arch is cached, not linked)
   --only <names>      comma-separated artifact or executable names (e.g. etcd,kubectl)
-  --workspace <dir>   workspace folder (default: ./workspace)
+  --workspace <dir>   workspace folder (default: the project's workspace/)
   --manifest <file>   manifest to read (default: binaries/manifest.json; lock.json sits beside it)
   -h, --help          show this help
 
@@ -72,7 +73,7 @@ export async function runFetchCommand(args: string[], io: FetchCommandIo = { std
     profile: values.profile,
     arch: values.arch,
     only,
-    workspace: values.workspace,
+    workspace: values.workspace ?? PROJECT_WORKSPACE,
     manifestPath: values.manifest,
     env: io.env,
     onEvent: createFetchReporter({ stream: io.stderr, isTTY: io.stderr.isTTY === true }),

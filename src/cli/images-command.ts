@@ -3,7 +3,6 @@
 import { access, readFile } from 'node:fs/promises';
 import { constants } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DemystifyError } from '../shared/index.ts';
 import {
@@ -20,8 +19,7 @@ import {
   startContainerd,
   type ContainerdProcess,
 } from '../workspace/index.ts';
-
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { PROJECT_ROOT, PROJECT_WORKSPACE } from './project-root.ts';
 
 const USAGE = `Usage: demystify images [--workspace DIR] [--address SOCKET] [--offline] [--pull-timeout SECONDS] [--force] [--start] [--build-only]
 
@@ -29,7 +27,7 @@ Makes ${SANDBOX_IMAGE} and ${APP_IMAGE} present in containerd's
 k8s.io namespace. Pulls them when a registry answers; otherwise builds local stand-ins from
 busybox-static (not the upstream images) into <workspace>/images and imports them.
 
-  --workspace DIR         the talk's working directory (default ./workspace)
+  --workspace DIR         the talk's working directory (default: the project's workspace/)
   --address SOCKET        containerd's socket (default ${CONTAINERD_SOCKET})
   --offline               do not try any registry
   --pull-timeout SECONDS  give up on a registry after this long (default ${PULL_TIMEOUT_MS / 1000})
@@ -48,7 +46,7 @@ function parseOptions(args: string[]) {
     return parseArgs({
       args,
       options: {
-        workspace: { type: 'string', default: 'workspace' },
+        workspace: { type: 'string', default: PROJECT_WORKSPACE },
         address: { type: 'string' },
         offline: { type: 'boolean', default: false },
         'pull-timeout': { type: 'string' },

@@ -2,3 +2,6 @@
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Every command's default workspace: the project's, whatever the current directory. */
+export const PROJECT_WORKSPACE = fileURLToPath(new URL('../../workspace', import.meta.url));
