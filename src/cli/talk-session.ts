@@ -14,6 +14,7 @@ import type { DemoManifest, DemoSnapshot, ServerMode } from '../shared/index.ts'
 import { prepareWorkspace } from '../workspace/index.ts';
 import { createBinaryNotices } from './binary-notices.ts';
 import { buildDeckInChildProcess as buildDeck } from './deck-build-process.ts';
+import { createOrchestratorService } from './orchestrator-service.ts';
 
 export const RECORDINGS_DIR = 'demos/recordings';
 export const DEFAULT_WORKSPACE = 'workspace';
@@ -108,17 +109,7 @@ export async function openTalkSession(options: TalkSessionOptions): Promise<Talk
     return notice === undefined ? snapshot : { ...snapshot, notice };
   };
   const service: DemoService = createLiveFallbackService({
-    live: {
-      get manifest() {
-        return orchestrator.manifest;
-      },
-      run: (id) => orchestrator.run(id, { until: 'started' }),
-      stop: (id) => orchestrator.stop(id),
-      restart: (id) => orchestrator.restart(id),
-      stopAll: () => orchestrator.stopAll(),
-      snapshots: () => orchestrator.snapshots().map(withNotice),
-      subscribe: (listener) => orchestrator.subscribe(listener),
-    },
+    live: createOrchestratorService(orchestrator, withNotice),
     replay,
     index,
   });

@@ -1,23 +1,14 @@
 // What the page knows of each demo: its state and a terminal screen fed by the event stream.
 // Every block of one id (a demo shown again on a backup slide) draws from the same screen.
-import type { DemoEvent, DemoSnapshot, DemoState, RunSource } from '../shared/index.ts';
+import type { DemoEvent, DemoSnapshot } from '../shared/index.ts';
 import { createTerminalScreen } from '../shared/terminal/index.ts';
 import type { TerminalScreen } from '../shared/terminal/index.ts';
 
-export interface DemoModel {
+/** A demo's state as a snapshot carries it (notice included), plus the screen its blocks draw. */
+export type DemoModel = Pick<DemoSnapshot, 'runId' | 'state' | 'source' | 'exitCode' | 'signal' | 'durationMs' | 'message' | 'code' | 'notice'> & {
   id: string;
-  runId: string | null;
-  state: DemoState;
-  source: RunSource;
-  exitCode?: number;
-  signal?: string;
-  durationMs?: number;
-  message?: string;
-  code?: string;
-  /** A note for the stage (an installed binary standing in for the pinned one). */
-  notice?: string;
   screen: TerminalScreen;
-}
+};
 
 export interface DemoStore {
   get(id: string): DemoModel | undefined;

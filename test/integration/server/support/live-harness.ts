@@ -12,6 +12,7 @@ import type { DeckServer, DeckServerOptions, DemoService } from '../../../../src
 import type { DemoDefinition } from '../../../../src/shared/index.ts';
 import { createTestWorkspace } from '../../orchestrator/support/test-workspace.ts';
 import type { TestWorkspace } from '../../orchestrator/support/test-workspace.ts';
+import { createOrchestratorService } from '../../../../src/cli/orchestrator-service.ts';
 
 export interface SpawnRecord {
   demoId: string;
@@ -59,20 +60,8 @@ export function createDeckDir(): { deckDir: string; outside: string; cleanup(): 
   return { deckDir, outside, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/** The session's adapter (src/cli/talk-session.ts): POST /api/run answers once the process runs. */
-export function createServiceOf(orchestrator: Orchestrator): DemoService {
-  return {
-    get manifest() {
-      return orchestrator.manifest;
-    },
-    run: (id) => orchestrator.run(id, { until: 'started' }),
-    stop: (id) => orchestrator.stop(id),
-    restart: (id) => orchestrator.restart(id),
-    stopAll: () => orchestrator.stopAll(),
-    snapshots: () => orchestrator.snapshots(),
-    subscribe: (listener) => orchestrator.subscribe(listener),
-  };
-}
+/** The session's adapter (src/cli/orchestrator-service.ts): POST /api/run answers once the process runs. */
+export const createServiceOf = (orchestrator: Orchestrator): DemoService => createOrchestratorService(orchestrator);
 
 export async function startLiveHarness(options: LiveHarnessOptions): Promise<LiveHarness> {
   const space = createTestWorkspace();
