@@ -19,7 +19,10 @@ import type { PanelFlood } from './live-flood-page.ts';
 import { readProcessMemory as sampleMemory } from '../test/integration/server/support/process-memory.ts';
 
 export const FLOOD_DECK = 'test/fixtures/decks/flood/deck.md';
-export const FLOOD_BYTES = 50_000_000;
+/** The flood demos of the fixture deck, by size. */
+export const FLOODS = { 'flood': 50_000_000, 'flood-200': 200_000_000 } as const;
+export type FloodDemo = keyof typeof FLOODS;
+export const FLOOD_BYTES = FLOODS.flood;
 /** The flood slide of the fixture deck. */
 const FLOOD_SLIDE = 2;
 
@@ -40,7 +43,8 @@ export interface FloodResult {
   serverHwmMiB: number;
 }
 
-export async function measureFloodIntoPage(runs: number): Promise<FloodResult> {
+export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'flood'): Promise<FloodResult> {
+  const floodBytes = FLOODS[demoId];
   const root = mkdtempSync(join(tmpdir(), 'demystify-bench-live-'));
   const serve = await startServeCommand(['--no-watch', '--source', FLOOD_DECK, '--out', join(root, 'dist'), '--workspace', join(root, 'ws'), '--recordings', join(root, 'rec')], {
     env: createLiveServeEnv(join(root, 'cache')),
@@ -49,7 +53,7 @@ export async function measureFloodIntoPage(runs: number): Promise<FloodResult> {
   const countedBytes: number[] = [];
   try {
     const floodFile = join(root, 'flood.bin');
-    await execa(join(FIXTURE_PROGRAMS, 'klog-flood'), [String(FLOOD_BYTES)], { stdout: { file: floodFile } });
+    await execa(join(FIXTURE_PROGRAMS, 'klog-flood'), [String(floodBytes)], { stdout: { file: floodFile } });
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     // tsx keeps function names with a `__name` helper that the page's copy of our callbacks lacks.
     await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
@@ -71,12 +75,12 @@ export async function measureFloodIntoPage(runs: number): Promise<FloodResult> {
     for (let run = 0; run < runs; run += 1) {
       const started = performance.now();
       await execa('cat', [floodFile], { stdout: 'ignore' });
-      cat.push(FLOOD_BYTES / 1e6 / ((performance.now() - started) / 1000));
+      cat.push(floodBytes / 1e6 / ((performance.now() - started) / 1000));
 
       const counter = await context.newPage();
       await counter.goto(`${serve.origin}/demos.json`);
-      const counted = await countOutputInPage(counter, 'flood');
-      counting.push(FLOOD_BYTES / 1e6 / (counted.ms / 1000));
+      const counted = await countOutputInPage(counter, demoId);
+      counting.push(floodBytes / 1e6 / (counted.ms / 1000));
       countedBytes.push(counted.bytes);
       await counter.close();
 
@@ -84,18 +88,18 @@ export async function measureFloodIntoPage(runs: number): Promise<FloodResult> {
       await openFloodSlide(deck, serve.origin);
       const stopSampling = sampleMemoryWhile(serve.pid, (peak) => (rssPeak = Math.max(rssPeak, peak)));
       try {
-        panel.push(await floodIntoPanel(deck, 'flood'));
+        panel.push(await floodIntoPanel(deck, demoId));
       } finally {
         stopSampling();
         await deck.close();
       }
     }
     return {
-      bytes: FLOOD_BYTES,
+      bytes: floodBytes,
       catMBps: median(cat),
       countingMBps: median(counting),
       countingReceivedBytes: median(countedBytes),
-      panelMBps: median(panel.map((flood) => FLOOD_BYTES / 1e6 / (flood.ms / 1000))),
+      panelMBps: median(panel.map((flood) => floodBytes / 1e6 / (flood.ms / 1000))),
       longestTaskMs: Math.max(...panel.map((flood) => flood.longestTaskMs)),
       fps: Math.min(...panel.map((flood) => flood.fps)),
       panelRuns: panel,

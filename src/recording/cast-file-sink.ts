@@ -6,11 +6,24 @@
 // Bounded memory: lines wait in a queue of at most `maxQueueBytes`; past that (disk too slow) or
 // past `maxFileBytes`, or on any write error (ENOSPC, EIO), the recording stops there, complete
 // up to its last whole line: a half-written line is cut off with truncate().
+// The queue holds bytes, not strings: each line is encoded at once into a chunk of a few reused
+// buffers. Strings waiting for the disk would outlive the young generation during a flood and pile
+// up as garbage in the old one (measured: +25–30 MiB of server memory during a 50 MB flood).
 
 import { dirname } from 'node:path';
 import type { CastFileHandle, CastFileSystem } from './cast-file-system.ts';
 
-const MAX_WRITE_BYTES = 1024 * 1024;
+/** Size of a queue chunk, and so of one write. */
+const CHUNK_BYTES = 1024 * 1024;
+/** Written chunks kept for reuse. */
+const SPARE_CHUNKS = 2;
+
+interface Chunk {
+  buffer: Buffer;
+  used: number;
+  /** Where each line ends in `buffer`, in order. */
+  lineEnds: number[];
+}
 
 export interface CastFileSinkOptions {
   path: string;
@@ -40,9 +53,9 @@ export interface CastFileSink {
 export function createCastFileSink({ path, tempPath, headerLine, fs, maxQueueBytes, maxFileBytes, onWarning }: CastFileSinkOptions): CastFileSink {
   const headerBytes = Buffer.byteLength(headerLine);
   let handle: CastFileHandle | undefined;
-  let queue: string[] = [headerLine];
-  let queueLengths: number[] = [headerBytes];
-  let queuedBytes = headerBytes;
+  let queue: Chunk[] = [];
+  const spare: Buffer[] = [];
+  let queuedBytes = 0;
   let offset = 0;
   let truncated = false;
   let failed = false;
@@ -60,7 +73,6 @@ export function createCastFileSink({ path, tempPath, headerLine, fs, maxQueueByt
     if (dropQueue) {
       failed = true;
       queue = [];
-      queueLengths = [];
       queuedBytes = 0;
     }
     if (truncated) return;
@@ -68,44 +80,46 @@ export function createCastFileSink({ path, tempPath, headerLine, fs, maxQueueByt
     onWarning(`Recording truncated: ${reason}; the run goes on, the recording keeps what was written before.`);
   }
 
-  async function writeBatch(lines: string[], lengths: number[]): Promise<void> {
-    const buffer = Buffer.from(lines.join(''));
+  /** Encodes `line` at the end of the queue. The chunk being written is never in the queue. */
+  function enqueue(line: string, bytes: number): void {
+    let last = queue[queue.length - 1];
+    if (bytes > CHUNK_BYTES) {
+      queue.push({ buffer: Buffer.from(line), used: bytes, lineEnds: [bytes] });
+    } else {
+      if (!last || last.buffer.length - last.used < bytes) {
+        last = { buffer: spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES), used: 0, lineEnds: [] };
+        queue.push(last);
+      }
+      last.used += last.buffer.write(line, last.used);
+      last.lineEnds.push(last.used);
+    }
+    queuedBytes += bytes;
+  }
+
+  async function writeChunk(chunk: Chunk): Promise<void> {
     const progress = { written: 0 };
     try {
-      await writeAll(buffer, offset, progress);
-      offset += buffer.length;
+      await writeAll(chunk.buffer.subarray(0, chunk.used), offset, progress);
+      offset += chunk.used;
     } catch (error) {
+      // Keep the whole lines that reached the disk; cut the rest off.
       let whole = 0;
-      for (const length of lengths) {
-        if (whole + length > progress.written) break;
-        whole += length;
+      for (const end of chunk.lineEnds) {
+        if (end > progress.written) break;
+        whole = end;
       }
       offset += whole;
       await handle?.truncate(offset).catch(() => undefined);
       stop(`writing ${tempPath} failed (${describeError(error)})`, true);
     } finally {
-      queuedBytes = Math.max(0, queuedBytes - buffer.length);
+      queuedBytes = Math.max(0, queuedBytes - chunk.used);
+      if (chunk.buffer.length === CHUNK_BYTES && spare.length < SPARE_CHUNKS) spare.push(chunk.buffer);
     }
   }
 
   async function drain(): Promise<void> {
     await opening;
-    while (queue.length > 0 && !failed) {
-      const lines = queue;
-      const lengths = queueLengths;
-      queue = [];
-      queueLengths = [];
-      for (let start = 0; start < lines.length && !failed; ) {
-        let end = start;
-        let size = 0;
-        while (end < lines.length && (end === start || size + (lengths[end] ?? 0) <= MAX_WRITE_BYTES)) {
-          size += lengths[end] ?? 0;
-          end += 1;
-        }
-        await writeBatch(lines.slice(start, end), lengths.slice(start, end));
-        start = end;
-      }
-    }
+    while (queue.length > 0 && !failed) await writeChunk(queue.shift() as Chunk);
   }
 
   function kick(): Promise<void> {
@@ -115,6 +129,7 @@ export function createCastFileSink({ path, tempPath, headerLine, fs, maxQueueByt
     });
     return draining;
   }
+  enqueue(headerLine, headerBytes);
   void kick();
 
   async function settle(): Promise<void> {
@@ -153,9 +168,7 @@ export function createCastFileSink({ path, tempPath, headerLine, fs, maxQueueByt
         stop(`the disk is too slow (more than ${formatMegabytes(maxQueueBytes)} waiting to be written)`, false);
         return false;
       }
-      queue.push(line);
-      queueLengths.push(bytes);
-      queuedBytes += bytes;
+      enqueue(line, bytes);
       void kick();
       return true;
     },
@@ -190,7 +203,6 @@ export function createCastFileSink({ path, tempPath, headerLine, fs, maxQueueByt
       closed = true;
       failed = true;
       queue = [];
-      queueLengths = [];
       await settle();
       await discardFile();
     },

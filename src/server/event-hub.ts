@@ -30,8 +30,11 @@ export interface EventHub {
   close(): void;
 }
 
-export const DEFAULT_RING_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_CLIENT_QUEUE_BYTES = 4 * 1024 * 1024;
+// A flood fills both (the ring for good, each page's queue while it lags): they are part of the
+// server's memory during one. 2 MiB of frames covers a page's reconnection on a quiet stream; a flood
+// outruns any ring, and a snapshot serves then. 2 MiB queued is ~60 ms of a page's reading speed.
+export const DEFAULT_RING_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_CLIENT_QUEUE_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_MAX_CLIENTS = 32;
 
 export function createEventHub(options: EventHubOptions): EventHub {

@@ -1,4 +1,4 @@
-// `demystify serve` as the speaker starts it (`node bin/demystify.js serve …`), on a free port, its
+// `demystify serve` as the speaker starts it (`bin/demystify.js serve …`, as `npm start`), on a free port, its
 // deck built into a temp folder: resolves with the printed deck URL, and stop() ends it with
 // SIGTERM (it stops what it started) and waits for it to exit.
 import { spawn } from 'node:child_process';
@@ -18,7 +18,7 @@ export interface ServeProcess {
 }
 
 export async function startServe(args: string[]): Promise<ServeProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['bin/demystify.js', 'serve', '--port', '0', '--no-watch', ...args], {
+  const child: ChildProcess = spawn('./bin/demystify.js', ['serve', '--port', '0', '--no-watch', ...args], {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
