@@ -15,6 +15,8 @@ export interface PanelFlood {
 }
 
 export const FLOOD_END_MARK = 'FLOOD-END';
+/** Far past any flood's end: a panel that never shows the last line is a failure, named. */
+const PANEL_TIMEOUT_MS = 120_000;
 
 /** POSTs a run from the page and counts the output its own EventSource receives until the run ends. */
 export function countOutputInPage(page: Page, demoId: string): Promise<{ bytes: number; ms: number }> {
@@ -63,8 +65,8 @@ export function countOutputInPage(page: Page, demoId: string): Promise<{ bytes: 
 /** Clicks the demo's Run button and waits until its panel shows the flood's last line. */
 export function floodIntoPanel(page: Page, demoId: string): Promise<PanelFlood> {
   return page.evaluate(
-    ({ id, mark }) =>
-      new Promise<PanelFlood>((resolve) => {
+    ({ id, mark, timeoutMs }) =>
+      new Promise<PanelFlood>((resolve, reject) => {
         const block = document.querySelector<HTMLElement>(`.bespoke-marp-active [data-demo-id="${id}"], [data-demo-id="${id}"]`);
         const lines = block?.querySelector('.demystify-term__lines');
         const button = block?.querySelector<HTMLButtonElement>('button[data-demo-action="run"]');
@@ -82,6 +84,11 @@ export function floodIntoPanel(page: Page, demoId: string): Promise<PanelFlood> 
         const started = performance.now();
         const onFrame = (): void => {
           frames += 1;
+          if (performance.now() - started > timeoutMs) {
+            const last = lines.lastElementChild?.textContent ?? '';
+            reject(new Error(`The panel of ${id} did not show ${mark} within ${timeoutMs} ms: phase ${phase}, state ${block.dataset['demoState']}, last line ${JSON.stringify(last.slice(-120))}, ${streams() - streamsBefore} stream(s) reopened`));
+            return;
+          }
           const state = block.dataset['demoState'];
           const showsEnd = (lines.lastElementChild?.textContent ?? '').includes(mark);
           if (phase === 'click' && (state === 'starting' || state === 'running') && !showsEnd) phase = 'cleared';
@@ -96,6 +103,6 @@ export function floodIntoPanel(page: Page, demoId: string): Promise<PanelFlood> 
         requestAnimationFrame(onFrame);
         button.click();
       }),
-    { id: demoId, mark: FLOOD_END_MARK },
+    { id: demoId, mark: FLOOD_END_MARK, timeoutMs: PANEL_TIMEOUT_MS },
   );
 }

@@ -59,7 +59,7 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
     await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
     // Count the page's event streams: each one after the first is a fresh start from a snapshot.
     await context.addInitScript({
-      content: 'window.__streams = 0; const Native = window.EventSource; window.EventSource = class extends Native { constructor(...args) { super(...args); window.__streams += 1; } };',
+      content: "window.__streams = 0; const nativeFetch = window.fetch; window.fetch = function (input, init) { if (String(input).includes('/api/events')) window.__streams += 1; return nativeFetch.call(this, input, init); };",
     });
     // The printed URL sets the session cookie for the pages to come.
     const login = await context.newPage();

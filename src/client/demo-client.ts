@@ -12,7 +12,6 @@ import { connectEventStream, fetchServerState, postDemoAction } from './live-con
 import { createReplayControls } from './replay-controls.ts';
 import { startStaticReplay } from './replay-static.ts';
 import { installRunKey } from './run-key.ts';
-import { createStreamPacer } from './stream-pacer.ts';
 import type { ViewMode } from './view-mode.ts';
 
 export interface DemoClient {
@@ -120,14 +119,9 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
       dispatch(message);
     }
   };
-  // A flood is applied in slices per frame, and a page too far behind starts over from a snapshot.
-  const drawNow = (): void => {
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-    for (const list of views.values()) for (const v of list) v.terminal?.render();
-  };
-  const pacer = createStreamPacer({ apply: onMessage, afterSlice: drawNow, onBehind: () => connection.reopen() });
-  const connection = connectEventStream({ onMessage: (message) => pacer.push(message), onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
+  // Applied as they come: the connection reads a flood a frame's budget at a time, and the panels
+  // draw once per frame.
+  connectEventStream({ onMessage, onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
 
   if (view !== 'next' && view !== 'overview') {
     document.addEventListener('click', (event) => {

@@ -3,6 +3,7 @@
 import type { DemoEvent, DemoSnapshot } from '../shared/index.ts';
 import { createTerminalScreen } from '../shared/terminal/index.ts';
 import type { TerminalScreen } from '../shared/terminal/index.ts';
+import { DOM_MAX_LINES } from './terminal-view.ts';
 
 /** A demo's state as a snapshot carries it (notice included), plus the screen its blocks draw. */
 export type DemoModel = Pick<DemoSnapshot, 'runId' | 'state' | 'source' | 'exitCode' | 'signal' | 'durationMs' | 'message' | 'code' | 'notice'> & {
@@ -26,7 +27,10 @@ const RESET = '\x1b[0m';
 
 export function createDemoStore(ids: Iterable<string>): DemoStore {
   const models = new Map<string, DemoModel>();
-  for (const id of ids) models.set(id, { id, runId: null, state: 'idle', source: 'live', screen: createTerminalScreen() });
+  // A screen keeps what a panel can show: lines kept longer only to be dropped later would outlive
+  // the young generation and make the page's garbage collections long during a flood.
+  const newScreen = (): TerminalScreen => createTerminalScreen({ maxLines: DOM_MAX_LINES });
+  for (const id of ids) models.set(id, { id, runId: null, state: 'idle', source: 'live', screen: newScreen() });
 
   const writeMessage = (model: DemoModel, message: string): void => {
     model.screen.write(`\r\n${RED}${message.replace(/\r?\n/g, '\r\n')}${RESET}\r\n`);

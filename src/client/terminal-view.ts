@@ -1,14 +1,20 @@
 // Draws a TerminalScreen into a block's output region: at most once per animation frame, only the
 // lines that changed, a bounded number of DOM lines ("N lignes masquées" above them), and
-// auto-scroll that pauses while the speaker scrolls up and resumes at the bottom. A flood creates at
-// most FRAME_LINES lines per frame, newest first; older lines are filled in once it calms down.
+// auto-scroll that pauses while the speaker scrolls up and resumes at the bottom. A flood creates
+// about a panel's worth of lines per frame, newest first; older lines are filled in once it calms down.
 import { renderLineHtml } from '../shared/terminal/index.ts';
 import type { TerminalScreen } from '../shared/terminal/index.ts';
 import { LABELS } from './labels.ts';
 
 export const DOM_MAX_LINES = 400;
-/** Lines created per frame at most (a flood shows its newest lines; older ones follow when calm). */
-export const FRAME_LINES = 60;
+/**
+ * Lines created per frame at most: what the panel shows, and a few more (a flood shows its newest
+ * lines; older ones follow when calm). Laying out lines nobody sees was most of a flood's frame:
+ * 60 lines a frame cost 17–20 ms of layout in a 4-line panel.
+ */
+export const FRAME_LINES_MIN = 8;
+export const FRAME_LINES_MAX = 60;
+const FRAME_LINES_SPARE = 4;
 /** Quiet time after the last new line before older lines are filled in. */
 export const CALM_MS = 250;
 
@@ -94,6 +100,9 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
 
   function draw(): void {
     if (!visible || (dirtyFrom === Number.POSITIVE_INFINITY && !backfilling)) return;
+    // Read before this frame changes anything: the layout is still clean, so this costs nothing.
+    const rowHeight = (body.firstElementChild as HTMLElement | null)?.offsetHeight || 16;
+    const frameLines = Math.min(FRAME_LINES_MAX, Math.max(FRAME_LINES_MIN, Math.ceil(element.clientHeight / rowHeight) + FRAME_LINES_SPARE));
     const current = screen();
     const { lines, droppedLines, styles } = current;
     let count = lines.length;
@@ -102,21 +111,17 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
     const want = Math.max(droppedLines, end - DOM_MAX_LINES);
     const nodes = body.children;
     const lineHtml = (abs: number): string => renderLineHtml(lines[abs - droppedLines]!, styles);
-    const createLines = (from: number, to: number): DocumentFragment => {
-      const fragment = document.createDocumentFragment();
-      for (let abs = from; abs < to; abs++) {
-        const div = document.createElement('div');
-        div.className = 'demystify-term__line';
-        div.innerHTML = lineHtml(abs);
-        fragment.append(div);
-      }
-      return fragment;
+    // One parse for all the new lines (one innerHTML per line cost up to 33 ms a frame in a flood).
+    const linesHtml = (from: number, to: number): string => {
+      let html = '';
+      for (let abs = from; abs < to; abs++) html += `<div class="demystify-term__line">${lineHtml(abs)}</div>`;
+      return html;
     };
     // Start over at the end when the window jumped past what is drawn (a flood), when lines above
     // it changed (a reset), or when more lines arrived than one frame draws: the newest lines first.
-    if (want >= firstLine + nodes.length || dirtyFrom < firstLine || firstLine > end || end - (firstLine + nodes.length) > FRAME_LINES) {
+    if (want >= firstLine + nodes.length || dirtyFrom < firstLine || firstLine > end || end - (firstLine + nodes.length) > frameLines) {
       body.replaceChildren();
-      firstLine = Math.max(want, end - FRAME_LINES);
+      firstLine = Math.max(want, end - frameLines);
     } else {
       for (let n = want - firstLine; n > 0; n--) body.firstElementChild?.remove();
       firstLine = Math.max(firstLine, want);
@@ -126,13 +131,13 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
     const appended = end - (firstLine + nodes.length);
     const now = performance.now();
     if (appended > 0) {
-      body.append(createLines(firstLine + nodes.length, end));
+      body.insertAdjacentHTML('beforeend', linesHtml(firstLine + nodes.length, end));
       lastAppendAt = now;
     }
     // Older lines come back a frame at a time once the output has calmed down.
     if (firstLine > want && now - lastAppendAt >= CALM_MS) {
-      const from = Math.max(want, firstLine - FRAME_LINES);
-      body.prepend(createLines(from, firstLine));
+      const from = Math.max(want, firstLine - frameLines);
+      body.insertAdjacentHTML('afterbegin', linesHtml(from, firstLine));
       firstLine = from;
     }
     backfilling = firstLine > want;

@@ -20,3 +20,5 @@ export type { ReplayClock, ManualReplayClock } from './replay-clock.ts';
 export { selectRecordedOutcome, selectHoldMarkers } from './recorded-outcome.ts';
 export type { RecordedOutcome } from './recorded-outcome.ts';
 export { renderEmbeddedRecordings, parseEmbeddedRecordings, RECORDINGS_SCRIPT_ATTRIBUTE, EMBEDDED_RECORDINGS_VERSION } from './embedded-recordings.ts';
+export { createEventStreamParser } from './event-stream-parser.ts';
+export type { EventStreamFrame, EventStreamParser } from './event-stream-parser.ts';

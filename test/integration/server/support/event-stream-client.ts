@@ -1,7 +1,8 @@
-// A page's event stream, read the way EventSource does (GET /api/events, `id:` + `data:` frames,
+// A page's event stream, read the way the deck reads it (GET /api/events, `id:` + `data:` frames,
 // Last-Event-ID on reconnect), with waits on conditions and the received text kept per demo.
 import { request } from 'node:http';
 import type { IncomingMessage } from 'node:http';
+import { createEventStreamParser } from '../../../../src/shared/index.ts';
 import type { DemoSnapshot, OutputEvent, StateEvent, StreamMessage } from '../../../../src/shared/index.ts';
 
 export interface StreamFrame {
@@ -48,7 +49,6 @@ export function openEventStream(options: EventStreamOptions): Promise<EventStrea
     const waiters = new Set<() => void>();
     let lastId: number | undefined;
     let bytes = 0;
-    let buffer = '';
     let ended = false;
     let endResponse: (() => void) | undefined;
     const endedPromise = new Promise<void>((done) => (endResponse = done));
@@ -59,16 +59,12 @@ export function openEventStream(options: EventStreamOptions): Promise<EventStrea
       for (const waiter of [...waiters]) waiter();
     };
 
-    const handleFrame = (block: string): void => {
-      let id: number | undefined;
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('id:')) id = Number(line.slice(3).trim());
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      if (data.length === 0) return;
+    // The page's own parser: the server tests read the stream exactly as the deck does.
+    const parser = createEventStreamParser();
+    const handleFrame = (frameId: string | undefined, data: string): void => {
+      const id = frameId === undefined ? undefined : Number(frameId);
       if (id !== undefined) lastId = id;
-      const message = JSON.parse(data.join('\n')) as StreamMessage;
+      const message = JSON.parse(data) as StreamMessage;
       const frame = { id, message };
       options.onFrame?.(frame);
       if (!keepOutput && message.type === 'output') frames.push({ id, message: { ...message, data: '' } });
@@ -91,13 +87,8 @@ export function openEventStream(options: EventStreamOptions): Promise<EventStrea
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => {
         bytes += Buffer.byteLength(chunk);
-        buffer += chunk;
-        let cut = buffer.indexOf('\n\n');
-        while (cut >= 0) {
-          handleFrame(buffer.slice(0, cut));
-          buffer = buffer.slice(cut + 2);
-          cut = buffer.indexOf('\n\n');
-        }
+        parser.push(chunk);
+        for (let frame = parser.next(); frame; frame = parser.next()) handleFrame(frame.id, frame.data);
       });
       response.on('end', markEnded);
       response.on('close', markEnded);
