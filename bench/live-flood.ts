@@ -53,7 +53,7 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
   const countedBytes: number[] = [];
   try {
     const floodFile = join(root, 'flood.bin');
-    await execa(join(FIXTURE_PROGRAMS, 'klog-flood'), [String(floodBytes)], { stdout: { file: floodFile } });
+    await execa(join(FIXTURE_PROGRAMS, 'klog-flood'), [String(floodBytes)], { stdout: { file: floodFile }, buffer: false });
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     // tsx keeps function names with a `__name` helper that the page's copy of our callbacks lacks.
     await context.addInitScript({ content: 'window.__name = (fn) => fn;' });
