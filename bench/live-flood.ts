@@ -2,7 +2,8 @@
 // one-demo fixture deck, the real deck page and client in headless Debian Chromium, timed from the
 // click until the panel has drawn the last line — with the longest main-thread task, the frame rate
 // and the server's memory during the flood. Baselines in the same run: `cat` of the same bytes to
-// /dev/null, and a page that only counts the output it receives over the event stream.
+// /dev/null, a page that only counts the output it receives over the event stream, and the best
+// peer path of docs/performance.md (asciinema-player's eventsource driver).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { createLiveServeEnv, FIXTURE_PROGRAMS } from '../test/fixtures/decks/liv
 import { startServeCommand } from '../test/fixtures/decks/start-serve-command.ts';
 import { median } from './bench.ts';
 import { countOutputInPage, floodIntoPanel } from './live-flood-page.ts';
+import { floodIntoPeerPlayer } from './live-flood-peer.ts';
 import type { PanelFlood } from './live-flood-page.ts';
 import { readProcessMemory as sampleMemory } from '../test/integration/server/support/process-memory.ts';
 
@@ -38,6 +40,10 @@ export interface FloodResult {
   longestTaskMs: number;
   fps: number;
   panelRuns: PanelFlood[];
+  /** The same flood through asciinema-player's eventsource driver (`cat` → Node → SSE): median MB/s; worst task and frame rate. */
+  peerMBps: number;
+  peerLongestTaskMs: number;
+  peerFps: number;
   serverRssBeforeMiB: number;
   serverRssPeakMiB: number;
   serverHwmMiB: number;
@@ -70,6 +76,7 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
     const cat: number[] = [];
     const counting: number[] = [];
     const panel: PanelFlood[] = [];
+    const peer: PanelFlood[] = [];
     let rssPeak = 0;
     // One page open at a time: pages of one site share a renderer, and every page follows every demo.
     for (let run = 0; run < runs; run += 1) {
@@ -93,6 +100,8 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
         stopSampling();
         await deck.close();
       }
+
+      peer.push(await floodIntoPeerPlayer(context, floodFile));
     }
     return {
       bytes: floodBytes,
@@ -103,6 +112,9 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
       longestTaskMs: Math.max(...panel.map((flood) => flood.longestTaskMs)),
       fps: Math.min(...panel.map((flood) => flood.fps)),
       panelRuns: panel,
+      peerMBps: median(peer.map((flood) => floodBytes / 1e6 / (flood.ms / 1000))),
+      peerLongestTaskMs: Math.max(...peer.map((flood) => flood.longestTaskMs)),
+      peerFps: Math.min(...peer.map((flood) => flood.fps)),
       serverRssBeforeMiB: memoryBefore.rssMiB,
       serverRssPeakMiB: rssPeak,
       serverHwmMiB: sampleMemory(serve.pid).peakMiB,
