@@ -43,6 +43,7 @@ export async function runLiveBench(): Promise<void> {
   console.log(`  ≥ ${TARGETS.panelMBps} MB/s into the page: ${verdict(flood.panelMBps >= TARGETS.panelMBps)}`);
   console.log(`  longest main-thread task ${flood.longestTaskMs === 0 ? 'none ≥ 50 ms' : ms(flood.longestTaskMs)} — target ≤ ${TARGETS.longestTaskMs} ms: ${verdict(flood.longestTaskMs <= TARGETS.longestTaskMs)}; aim ≤ ${TARGETS.aimLongestTaskMs} ms: ${verdict(flood.longestTaskMs <= TARGETS.aimLongestTaskMs)}`);
   console.log(`  lowest frame rate ${flood.fps.toFixed(0)} fps — aim ≥ ${TARGETS.fps}: ${verdict(flood.fps >= TARGETS.fps)}`);
+  console.log(`  server CPU time per flood: ${flood.serverCpuSeconds.toFixed(2)} s (the page, the flood's own program and the browser share this machine's cores)`);
   console.log(`  server (demystify serve) resident memory: ${flood.serverRssBeforeMiB.toFixed(0)} MiB before, peak ${flood.serverRssPeakMiB.toFixed(0)} MiB during the floods (+${(flood.serverRssPeakMiB - flood.serverRssBeforeMiB).toFixed(0)}), lifetime peak ${flood.serverHwmMiB.toFixed(0)} MiB (deck build included)`);
   console.log(`  ≤ ${TARGETS.serverRssMiB} MiB during the flood: ${verdict(flood.serverRssPeakMiB <= TARGETS.serverRssMiB)}`);
 

@@ -4,7 +4,7 @@
 // and the server's memory during the flood. Baselines in the same run: `cat` of the same bytes to
 // /dev/null, a page that only counts the output it receives over the event stream, and the best
 // peer path of docs/performance.md (asciinema-player's eventsource driver).
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,6 +44,8 @@ export interface FloodResult {
   peerMBps: number;
   peerLongestTaskMs: number;
   peerFps: number;
+  /** CPU time the server spent per panel flood (median), seconds. */
+  serverCpuSeconds: number;
   serverRssBeforeMiB: number;
   serverRssPeakMiB: number;
   serverHwmMiB: number;
@@ -77,6 +79,7 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
     const counting: number[] = [];
     const panel: PanelFlood[] = [];
     const peer: PanelFlood[] = [];
+    const serverCpu: number[] = [];
     let rssPeak = 0;
     // One page open at a time: pages of one site share a renderer, and every page follows every demo.
     for (let run = 0; run < runs; run += 1) {
@@ -94,8 +97,10 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
       const deck = await context.newPage();
       await openFloodSlide(deck, serve.origin);
       const stopSampling = sampleMemoryWhile(serve.pid, (peak) => (rssPeak = Math.max(rssPeak, peak)));
+      const cpuBefore = readCpuSeconds(serve.pid);
       try {
         panel.push(await floodIntoPanel(deck, demoId));
+        serverCpu.push(readCpuSeconds(serve.pid) - cpuBefore);
       } finally {
         stopSampling();
         await deck.close();
@@ -115,6 +120,7 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
       peerMBps: median(peer.map((flood) => floodBytes / 1e6 / (flood.ms / 1000))),
       peerLongestTaskMs: Math.max(...peer.map((flood) => flood.longestTaskMs)),
       peerFps: Math.min(...peer.map((flood) => flood.fps)),
+      serverCpuSeconds: median(serverCpu),
       serverRssBeforeMiB: memoryBefore.rssMiB,
       serverRssPeakMiB: rssPeak,
       serverHwmMiB: sampleMemory(serve.pid).peakMiB,
@@ -130,6 +136,12 @@ async function openFloodSlide(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/#${FLOOD_SLIDE}`);
   await page.locator(`section[id="${FLOOD_SLIDE}"] [data-demo-id="flood"]`).waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.documentElement.dataset['demystifyMode'] === 'live');
+}
+
+/** CPU time (user + system) a process has used, from /proc (clock ticks of 1/100 s on Linux). */
+function readCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Samples the server's resident memory every 20 ms; returns the function that stops it. */
