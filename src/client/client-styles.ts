@@ -5,8 +5,8 @@ export const CLIENT_CSS = `
 .demystify-demo__run[data-demo-offline]{opacity:.45;cursor:not-allowed}
 .demystify-term{position:relative;overflow:auto;overscroll-behavior:contain}
 .demystify-term__lines{white-space:pre-wrap;overflow-wrap:anywhere}
-.demystify-term__line{min-height:1.2em}
-:is([data-demystify-mode=live],[data-demystify-mode=replay]) .demystify-term__line{content-visibility:auto;contain-intrinsic-size:auto 1.2em}
+.demystify-term__line{min-height:1lh}
+:is([data-demystify-mode=live],[data-demystify-mode=replay]) .demystify-term__line{content-visibility:auto;contain-intrinsic-size:auto 1lh}
 .demystify-term.demystify-term--empty{display:flex;align-items:center;justify-content:center}
 .demystify-term.demystify-term--empty>*{display:none}
 .demystify-term.demystify-term--empty::before{content:attr(data-demo-placeholder);color:#6e7681;font-style:italic;font-family:'DejaVu Sans',system-ui,sans-serif;border:1px dashed #30363d;border-radius:.4em;padding:.4em 1em}

@@ -9,6 +9,7 @@ import { createDemoStore } from './demo-store.ts';
 import type { DemoModel } from './demo-store.ts';
 import { LABELS } from './labels.ts';
 import { connectEventStream, fetchServerState, postDemoAction } from './live-connection.ts';
+import type { LostReason } from './live-connection.ts';
 import { createReplayControls } from './replay-controls.ts';
 import { startStaticReplay } from './replay-static.ts';
 import { installRunKey } from './run-key.ts';
@@ -121,7 +122,11 @@ export async function startDemoClient(view: ViewMode): Promise<DemoClient | unde
   };
   // Applied as they come: the connection reads a flood a frame's budget at a time, and the panels
   // draw once per frame.
-  connectEventStream({ onMessage, onConnected: () => (banner.hidden = true), onLost: () => (banner.hidden = false) });
+  const onLost = (reason: LostReason): void => {
+    banner.textContent = reason === 'secret' ? LABELS.secretRefused : LABELS.connectionLost;
+    banner.hidden = false;
+  };
+  connectEventStream({ onMessage, onConnected: () => (banner.hidden = true), onLost });
 
   if (view !== 'next' && view !== 'overview') {
     document.addEventListener('click', (event) => {

@@ -7,6 +7,7 @@ export const LABELS = {
   stop: '■ Arrêter',
   follow: '⇣ suivre la sortie',
   connectionLost: 'Connexion perdue avec l’orchestrateur — reconnexion…',
+  secretRefused: 'L’orchestrateur a redémarré : ouvrez l’adresse « Deck: » qu’il vient d’afficher, cette page suivra.',
   offline: 'Démo live indisponible ici : lancez « npm start » pour l’exécuter.',
   replayBadge: 'REJEU — enregistrement',
   clusterTitle: 'cluster',

@@ -9,10 +9,13 @@
 import { API_PATHS, createEventStreamParser } from '../shared/index.ts';
 import type { ApiErrorBody, DemoAction, StateResponse, StreamMessage } from '../shared/index.ts';
 
+/** unreachable: no server, or the stream was cut; secret: a server answers but refuses this page's secret (it restarted). */
+export type LostReason = 'unreachable' | 'secret';
+
 export interface LiveConnectionHandlers {
   onMessage(message: StreamMessage): void;
   onConnected(): void;
-  onLost(): void;
+  onLost(reason: LostReason): void;
 }
 
 export const RECONNECT_DELAY_MS = 1000;
@@ -84,10 +87,14 @@ export function connectEventStream(handlers: LiveConnectionHandlers, environment
 
   async function follow(mine: number, signal: AbortSignal, resumeFrom: string | undefined): Promise<void> {
     const current = (): boolean => mine === generation;
+    let reason: LostReason = 'unreachable';
     try {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (resumeFrom !== undefined) headers['Last-Event-ID'] = resumeFrom;
       const response = await environment.fetch(API_PATHS.events, { headers, cache: 'no-store', credentials: 'same-origin', signal });
+      // 401: this page's secret is not the server's, which restarted. Another tab opening the new
+      // address sets the new secret for this origin: the next attempt here then succeeds.
+      if (response.status === 401) reason = 'secret';
       if (!response.ok || !response.body) throw new Error(`GET ${API_PATHS.events} answered ${response.status}`);
       if (!current()) return;
       handlers.onConnected();
@@ -118,7 +125,7 @@ export function connectEventStream(handlers: LiveConnectionHandlers, environment
       // Refused, unreachable, cut off or aborted: the same way back below.
     }
     if (!current() || closed) return;
-    handlers.onLost();
+    handlers.onLost(reason);
     timer = environment.setTimeout(() => {
       if (current() && !closed) open(true);
     }, retryMs);

@@ -15,6 +15,8 @@ export const DOM_MAX_LINES = 400;
 export const FRAME_LINES_MIN = 8;
 export const FRAME_LINES_MAX = 60;
 const FRAME_LINES_SPARE = 4;
+/** A scroll this soon after the speaker's wheel or touch is theirs. */
+const USER_SCROLL_MS = 300;
 /** Quiet time after the last new line before older lines are filled in. */
 export const CALM_MS = 250;
 
@@ -48,7 +50,6 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
   let backfillAsked = false;
   let lastAppendAt = Number.NEGATIVE_INFINITY;
   let following = true;
-  let scrollingByUs = false;
   // Only a panel on screen is drawn; a hidden slide's panel catches up when it is shown.
   let visible = typeof IntersectionObserver === 'undefined';
   if (!visible) {
@@ -58,23 +59,48 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
     }).observe(element);
   }
 
+  // Following pauses only when the speaker scrolls (wheel, touch, the scrollbar): a scroll that
+  // comes from the page itself (lines drawn, a line that wraps once laid out) puts a following panel
+  // back at the bottom instead.
+  let userScrollUntil = 0;
+  let pointerHeld = false;
+  const byUser = (): boolean => pointerHeld || performance.now() < userScrollUntil;
+  const markUser = (): void => void (userScrollUntil = performance.now() + USER_SCROLL_MS);
+  const atBottom = (): boolean => element.scrollTop + element.clientHeight >= element.scrollHeight - 8;
+  const setFollowing = (value: boolean): void => {
+    following = value;
+    follow.hidden = value;
+  };
   const scrollToEnd = (): void => {
-    scrollingByUs = true;
     element.scrollTop = element.scrollHeight;
   };
   element.addEventListener('scroll', () => {
-    if (scrollingByUs) {
-      scrollingByUs = false;
-      return;
-    }
-    following = element.scrollTop + element.clientHeight >= element.scrollHeight - 8;
-    follow.hidden = following;
+    if (byUser()) setFollowing(atBottom());
+    else if (following && !atBottom()) scrollToEnd();
   });
-  // The wheel scrolls the output, not the slides.
-  element.addEventListener('wheel', (event) => event.stopPropagation(), { passive: true });
+  // The wheel scrolls the output, not the slides; up pauses at once (before the next frame's draw).
+  element.addEventListener(
+    'wheel',
+    (event) => {
+      event.stopPropagation();
+      markUser();
+      if (event.deltaY < 0) setFollowing(false);
+    },
+    { passive: true },
+  );
+  element.addEventListener('touchmove', markUser, { passive: true });
+  // The scrollbar belongs to the panel itself; a press on a line (selecting text) or on « suivre » is not a scroll.
+  element.addEventListener('pointerdown', (event) => {
+    if (event.target !== element) return;
+    pointerHeld = true;
+    const release = (): void => {
+      pointerHeld = false;
+      markUser();
+    };
+    window.addEventListener('pointerup', release, { once: true });
+  });
   follow.addEventListener('click', () => {
-    following = true;
-    follow.hidden = true;
+    setFollowing(true);
     scrollToEnd();
   });
 

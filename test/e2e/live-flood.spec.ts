@@ -3,6 +3,8 @@
 // runs long, the connection is never shown as lost — and the panel ends on the flood's last line.
 // And a page that stops reading during a flood (frozen) is cut off by the server, shows the
 // "connection lost" banner, reconnects by itself from a snapshot and ends on the last line too.
+// And a steady output: the panel follows it, pauses while the speaker scrolls up with the wheel
+// (the view stays put as lines keep coming, the slides do not move), follows again on « suivre ».
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { readActiveSlide } from './helpers/deck-navigation.ts';
 import { watchLivePage } from './live/live-page-watch.ts';
 
 const FLOOD_SLIDE = 2;
+const TICKS_SLIDE = 4;
 /** Generous for a shared 2-core machine; the bench reports the real figure (aim: 50 ms). */
 const LONGEST_TASK_LIMIT_MS = 250;
 
@@ -102,4 +105,47 @@ test('a page frozen during a flood is cut off, says so, comes back by itself and
   expect(seen.bannerShown, 'the connection-lost banner while the page was cut off').toBe(true);
   // The stream it lost: Chromium may log the cut; nothing else.
   expect(problems.map((problem) => problem.text).filter((text) => !/ERR_INCOMPLETE_CHUNKED_ENCODING|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE/.test(text))).toEqual([]);
+});
+
+test('the panel follows the output, pauses while the speaker scrolls up, and follows again on « suivre »', async ({ page }) => {
+  const problems = await watchLivePage(page, 'deck');
+  await page.goto(serve?.url ?? '');
+  await page.goto(`${serve?.origin ?? ''}/#${TICKS_SLIDE}`);
+  await expect.poll(() => readActiveSlide(page)).toBe(TICKS_SLIDE);
+  await expect(page.locator('html')).toHaveAttribute('data-demystify-mode', 'live');
+  const block = page.locator(`section[id="${TICKS_SLIDE}"] [data-demo-id="ticks"]`);
+  const panel = block.locator('.demystify-term');
+  const follow = block.locator('.demystify-term__follow');
+  // What the speaker sees: the line at the panel's top edge, the distance to the end, the lines drawn.
+  const scroll = (): Promise<{ topLine: string; bottom: number; lines: number }> =>
+    panel.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + 20, box.top + 4)?.closest('.demystify-term__line')?.textContent ?? '';
+      return { topLine: top, bottom: element.scrollHeight - element.clientHeight - element.scrollTop, lines: element.querySelectorAll('.demystify-term__line').length };
+    });
+
+  await block.locator('button[data-demo-action="run"]').click();
+  await expect.poll(async () => (await scroll()).lines, { timeout: 10_000 }).toBeGreaterThan(60);
+  await expect.poll(async () => (await scroll()).bottom, { message: 'following: at the bottom' }).toBeLessThanOrEqual(8);
+  await expect(follow).toBeHidden();
+
+  const box = await panel.boundingBox();
+  await page.mouse.move((box?.x ?? 0) + (box?.width ?? 0) / 2, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+  await page.mouse.wheel(0, -400);
+  await expect(follow).toBeVisible();
+  const paused = await scroll();
+  await page.waitForTimeout(800);
+  const later = await scroll();
+  expect(later.lines, 'output kept coming').toBeGreaterThan(paused.lines);
+  expect(paused.topLine).toMatch(/^tick \d+$/);
+  expect(later.topLine, 'the view stays where the speaker put it').toBe(paused.topLine);
+  expect(later.bottom, 'no longer at the bottom').toBeGreaterThan(8);
+  expect(await readActiveSlide(page), 'the wheel scrolled the output, not the slides').toBe(TICKS_SLIDE);
+
+  await follow.click();
+  await expect(follow).toBeHidden();
+  await expect(block).toHaveAttribute('data-demo-state', 'exited', { timeout: 20_000 });
+  await expect(block.locator('.demystify-term__line').last()).toHaveText('tick 300');
+  await expect.poll(async () => (await scroll()).bottom, { message: 'back at the bottom, following' }).toBeLessThanOrEqual(8);
+  expect(problems.map((problem) => problem.text)).toEqual([]);
 });

@@ -2,7 +2,8 @@
 // in Debian's Chromium, real cfssl, kubectl and etcd. Run → output in the slide's log region; the
 // presenter view and a reloaded tab show the same; etcd ready then stopped (and gone); `r` runs the
 // slide's next demo; a missing kube binary says which and how to fetch it; a stopped server shows
-// the "connection lost" banner. No page error, no console error, no request off loopback.
+// the "connection lost" banner, and a restarted one (new secret) says to open its new address, after
+// which the page follows again. No page error, no console error, no request off loopback.
 import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,12 +28,17 @@ const SERVER_GONE = /ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPO
 let root = '';
 let workspace = '';
 let serve: ServeProcess | undefined;
+let servePort = 0;
 let manifest: DemoManifest;
 let context: BrowserContext;
 let deck: Page;
 const problems: PageProblem[][] = [];
 let stoppedAt = Number.POSITIVE_INFINITY;
 let etcdPortsFree = false;
+
+const serveArgs = (): string[] => ['--no-watch', '--workspace', workspace, '--recordings', join(root, 'recordings'), '--out', join(root, 'dist')];
+// An empty binaries cache: the kube binaries are missing whatever this machine fetched.
+const serveEnv = (): NodeJS.ProcessEnv => ({ DEMYSTIFY_CACHE_DIR: join(root, 'cache') });
 
 async function waitForPortsFree(ports: number[], timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
@@ -50,10 +56,8 @@ test.beforeAll(async ({ browser }) => {
   workspace = join(realpathSync(root), 'workspace');
   // etcd's ports are the talk's: another test may hold them for a while.
   etcdPortsFree = await waitForPortsFree(ETCD_PORTS, PORT_WAIT_MS);
-  serve = await startServeCommand(['--no-watch', '--workspace', workspace, '--recordings', join(root, 'recordings'), '--out', join(root, 'dist')], {
-    // An empty binaries cache: the kube binaries are missing whatever this machine fetched.
-    env: { DEMYSTIFY_CACHE_DIR: join(root, 'cache') },
-  });
+  serve = await startServeCommand(serveArgs(), { env: serveEnv() });
+  servePort = serve.port;
   manifest = JSON.parse(readFileSync(join(root, 'dist', 'deck', 'demos.json'), 'utf8')) as DemoManifest;
   context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   deck = await context.newPage();
@@ -180,4 +184,18 @@ test('the page says the connection is lost when the server stops', async () => {
   await expect(banner).toBeVisible({ timeout: 10_000 });
   await expect(banner).toContainText('Connexion perdue');
   expect(listWorkspaceProcesses(workspace)).toEqual([]);
+});
+
+test('after a restart (a new secret) the page says to open the new address, and follows once it is opened', async () => {
+  test.setTimeout(180_000);
+  serve = await startServeCommand(['--port', String(servePort), ...serveArgs()], { env: serveEnv() });
+  const banner = deck.locator('.demystify-connection');
+  await expect(banner).toContainText('a redémarré', { timeout: 10_000 });
+  await expect(banner).toContainText('Deck:');
+  await deck.screenshot({ path: test.info().outputPath('restarted-banner.png') });
+  const login = await context.newPage();
+  await login.goto(serve.url);
+  await login.close();
+  await expect(banner).toBeHidden({ timeout: 10_000 });
+  await expect(blockOf(deck, 'pki')).toHaveAttribute('data-demo-state', 'idle');
 });

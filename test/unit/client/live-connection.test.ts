@@ -81,7 +81,7 @@ function follow(server: FakeServer, costPerMessageMs = 0) {
         server.clock.ms += costPerMessageMs;
       },
       onConnected: () => server.log.push('connected'),
-      onLost: () => server.log.push('lost'),
+      onLost: (reason) => server.log.push(reason === 'secret' ? 'lost (secret)' : 'lost'),
     },
     server.environment,
   );
@@ -119,6 +119,13 @@ describe('connectEventStream', () => {
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]?.get('Last-Event-ID')).toBe('42');
     expect(server.log.at(-1)).toBe('connected');
+  });
+
+  it('says when the server refuses the secret (it restarted), and keeps trying', async () => {
+    const server = fakeServer({ status: 401 });
+    follow(server);
+    await settle();
+    expect(server.log).toEqual(['lost (secret)', `timer ${RECONNECT_DELAY_MS}`]);
   });
 
   it('retries a refused stream after the default delay', async () => {
