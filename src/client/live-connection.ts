@@ -24,8 +24,6 @@ export const INTAKE_BUDGET_MS = 6;
 
 export interface EventStreamConnection {
   close(): void;
-  /** Drops the stream and opens a fresh one at once: it starts with a snapshot (no Last-Event-ID). */
-  reopen(): void;
 }
 
 export interface EventStreamEnvironment {
@@ -74,15 +72,15 @@ export function connectEventStream(handlers: LiveConnectionHandlers, environment
   let retryMs = RECONNECT_DELAY_MS;
   let controller: AbortController | undefined;
   let timer: unknown;
-  /** Bumped by every open and close: a reader that sees another value stops. */
+  /** Bumped by every open and by close: a reader that sees another value stops. */
   let generation = 0;
   let closed = false;
 
-  const open = (resume: boolean): void => {
+  /** A first stream starts with a snapshot; a later one resumes after the last frame received. */
+  const open = (): void => {
     generation += 1;
-    controller?.abort();
     controller = new AbortController();
-    void follow(generation, controller.signal, resume ? lastEventId : undefined);
+    void follow(generation, controller.signal, lastEventId);
   };
 
   async function follow(mine: number, signal: AbortSignal, resumeFrom: string | undefined): Promise<void> {
@@ -127,22 +125,17 @@ export function connectEventStream(handlers: LiveConnectionHandlers, environment
     if (!current() || closed) return;
     handlers.onLost(reason);
     timer = environment.setTimeout(() => {
-      if (current() && !closed) open(true);
+      if (current() && !closed) open();
     }, retryMs);
   }
 
-  open(false);
+  open();
   return {
     close() {
       closed = true;
       generation += 1;
       environment.clearTimeout(timer);
       controller?.abort();
-    },
-    reopen() {
-      if (closed) return;
-      environment.clearTimeout(timer);
-      open(false);
     },
   };
 }
