@@ -12,8 +12,13 @@ const argv = process.argv.slice(2);
 async function loadCli() {
   if (argv[0] === 'serve' && process.env.DEMYSTIFY_TSX !== '1') {
     const precompiled = await ensurePrecompiledCli();
-    if (precompiled.entry !== undefined) return import(precompiled.entry);
-    console.error(`demystify: running from the TypeScript sources (could not precompile the CLI: ${precompiled.reason}).`);
+    let reason = precompiled.entry === undefined ? precompiled.reason : '';
+    try {
+      if (precompiled.entry !== undefined) return await import(precompiled.entry);
+    } catch (error) {
+      reason = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    }
+    console.error(`demystify: running from the TypeScript sources (could not run the precompiled CLI: ${reason}).`);
   }
   const { register } = await import('tsx/esm/api');
   register();

@@ -6,7 +6,7 @@
 // a pointer file names the current one, so two starts never see half a build.
 // Every `import.meta.url` is replaced by the URL of the source file it was written in: paths next to
 // the sources (the binaries manifest, the deck engines) resolve as they do when run through tsx.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,7 +34,8 @@ export async function ensurePrecompiledCli({ entryPath = CLI_ENTRY, cacheDir = C
   try {
     const key = `${BUNDLE_FORMAT} ${entryPath} node${process.versions.node.split('.')[0]}`;
     const current = readPointer(cacheDir);
-    if (current && current.key === key && isFresh(current.inputs)) return { entry: join(cacheDir, current.dir, 'index.js'), built: false };
+    const entry = current && join(cacheDir, current.dir, 'index.js');
+    if (current && entry && current.key === key && existsSync(entry) && isFresh(current.inputs)) return { entry, built: false };
     const pointer = await build(entryPath, cacheDir, key);
     removeStaleBuilds(cacheDir, pointer.dir);
     return { entry: join(cacheDir, pointer.dir, 'index.js'), built: true };

@@ -64,3 +64,14 @@ describe('ensurePrecompiledCli', () => {
     expect(result).toMatchObject({ entry: undefined, reason: expect.stringMatching(/ENOTDIR/) });
   });
 });
+
+describe('ensurePrecompiledCli with a damaged cache', () => {
+  it('builds again when the current build folder is gone', async () => {
+    const first = await ensurePrecompiledCli({ entryPath, cacheDir });
+    if (first.entry === undefined) throw new Error(first.reason);
+    rmSync(join(first.entry, '..'), { recursive: true, force: true });
+    const again = await load();
+    expect(again.built).toBe(true);
+    expect(again.module.greeting).toBe('bonjour');
+  });
+});
