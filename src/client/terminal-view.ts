@@ -84,7 +84,7 @@ export function createTerminalView(element: HTMLElement, screen: () => TerminalS
     (event) => {
       event.stopPropagation();
       markUser();
-      if (event.deltaY < 0) setFollowing(false);
+      if (event.deltaY < 0 && element.scrollTop > 0) setFollowing(false);
     },
     { passive: true },
   );
