@@ -9,11 +9,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { createLiveServeEnv } from '../fixtures/decks/live-deck.ts';
 import { startServeCommand } from '../fixtures/decks/start-serve-command.ts';
 import type { ServeProcess } from '../fixtures/decks/start-serve-command.ts';
 import { readActiveSlide } from './helpers/deck-navigation.ts';
 import { watchLivePage } from './live/live-page-watch.ts';
+import type { PageProblem } from './live/live-page-watch.ts';
 
 const FLOOD_SLIDE = 2;
 const TICKS_SLIDE = 4;
@@ -36,13 +38,19 @@ test.afterAll(async () => {
   if (root) rmSync(root, { recursive: true, force: true });
 });
 
-test('a 50 MB flood into a slide leaves the deck responsive and ends on its last line', async ({ page }) => {
+/** Signs in with the printed URL, opens `slide` live, and watches the page for problems. */
+async function openLiveSlide(page: Page, slide: number): Promise<PageProblem[]> {
   const problems = await watchLivePage(page, 'deck');
   await page.goto(serve?.url ?? '');
-  await page.goto(`${serve?.origin ?? ''}/#${FLOOD_SLIDE}`);
-  await expect.poll(() => readActiveSlide(page)).toBe(FLOOD_SLIDE);
-  const block = page.locator(`section[id="${FLOOD_SLIDE}"] [data-demo-id="flood"]`);
+  await page.goto(`${serve?.origin ?? ''}/#${slide}`);
+  await expect.poll(() => readActiveSlide(page)).toBe(slide);
   await expect(page.locator('html')).toHaveAttribute('data-demystify-mode', 'live');
+  return problems;
+}
+
+test('a 50 MB flood into a slide leaves the deck responsive and ends on its last line', async ({ page }) => {
+  const problems = await openLiveSlide(page, FLOOD_SLIDE);
+  const block = page.locator(`section[id="${FLOOD_SLIDE}"] [data-demo-id="flood"]`);
   await page.evaluate(() => {
     const seen = { longestTaskMs: 0, bannerShown: false };
     (window as unknown as { __flood: typeof seen }).__flood = seen;
@@ -73,11 +81,7 @@ test('a 50 MB flood into a slide leaves the deck responsive and ends on its last
 });
 
 test('a page frozen during a flood is cut off, says so, comes back by itself and ends on the last line', async ({ page }) => {
-  const problems = await watchLivePage(page, 'deck');
-  await page.goto(serve?.url ?? '');
-  await page.goto(`${serve?.origin ?? ''}/#${FLOOD_SLIDE}`);
-  await expect.poll(() => readActiveSlide(page)).toBe(FLOOD_SLIDE);
-  await expect(page.locator('html')).toHaveAttribute('data-demystify-mode', 'live');
+  const problems = await openLiveSlide(page, FLOOD_SLIDE);
   const block = page.locator(`section[id="${FLOOD_SLIDE}"] [data-demo-id="flood"]`);
   const banner = page.locator('.demystify-connection');
   await page.evaluate(() => {
@@ -108,11 +112,7 @@ test('a page frozen during a flood is cut off, says so, comes back by itself and
 });
 
 test('the panel follows the output, pauses while the speaker scrolls up, and follows again on « suivre »', async ({ page }) => {
-  const problems = await watchLivePage(page, 'deck');
-  await page.goto(serve?.url ?? '');
-  await page.goto(`${serve?.origin ?? ''}/#${TICKS_SLIDE}`);
-  await expect.poll(() => readActiveSlide(page)).toBe(TICKS_SLIDE);
-  await expect(page.locator('html')).toHaveAttribute('data-demystify-mode', 'live');
+  const problems = await openLiveSlide(page, TICKS_SLIDE);
   const block = page.locator(`section[id="${TICKS_SLIDE}"] [data-demo-id="ticks"]`);
   const panel = block.locator('.demystify-term');
   const follow = block.locator('.demystify-term__follow');
