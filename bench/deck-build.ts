@@ -1,7 +1,7 @@
 // Deck build time against plain Marp CLI (no config, no plugin) on the same Markdown, same run.
 // In process (the way `demystify serve` rebuilds): warm-up, then ROUNDS alternating plain and ours
 // (blocks of BLOCK runs each, ABBA order), median of the per-round ratios; target ≤ 1.3×. Also, for
-// information, whole cold processes (Node start, tsx loader for ours): `npm run build` from a shell.
+// information, whole cold processes (Node start included): `npm run build` from a shell.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,6 @@ const BLOCK = 5;
 const COLD_RUNS = 5;
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const MARP_CLI = join(ROOT, 'node_modules/@marp-team/marp-cli/marp-cli.js');
-const COLD_BUILD = `const { runBuildCommand } = await import('./src/cli/build-command.ts'); process.exitCode = await runBuildCommand(process.argv.slice(2));`;
 
 /** Marp CLI logs progress with console.warn; keep the bench output to its figures. */
 async function quietly<T>(run: () => Promise<T>): Promise<T> {
@@ -50,10 +49,10 @@ export const deckBuildBench: Bench = {
 
       const coldPlain = (): Promise<unknown> => execa(process.execPath, [MARP_CLI, '--no-config-file', source, '-o', join(out, 'cold-plain.html')], { stdin: 'ignore' });
       const coldOurs = (): Promise<unknown> =>
-        execa(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', COLD_BUILD, 'build', '--out', join(out, 'cold-ours')], { cwd: ROOT, stdin: 'ignore' });
+        execa(process.execPath, [join(ROOT, 'bin', 'demystify.js'), 'build', '--out', join(out, 'cold-ours')], { cwd: ROOT, stdin: 'ignore' });
       const cold = await measureAlternating({ baseline: coldPlain, candidate: coldOurs, runs: COLD_RUNS, warmup: 1 });
       console.log(`  for information, whole processes, ${COLD_RUNS} runs alternating (medians): plain marp ${formatMs(cold.baseline)} · ` +
-        `node --import tsx … build ${formatMs(cold.candidate)} → ${formatRatio(cold.ratio)} (includes Node start and the tsx loader)`);
+        `node bin/demystify.js build ${formatMs(cold.candidate)} → ${formatRatio(cold.ratio)} (includes Node start)`);
     } finally {
       await rm(out, { recursive: true, force: true });
     }

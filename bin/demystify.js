@@ -1,7 +1,7 @@
 #!/usr/bin/env -S node --max-semi-space-size=4
-// Entry point. Node 20 runs no TypeScript by itself: `serve`, the long-lived process, runs the CLI
-// precompiled into a cached bundle (bin/precompiled-cli.js); the other commands, short-lived (and
-// `build` hands Marp a TypeScript engine), register tsx's loader. DEMYSTIFY_TSX=1 forces tsx.
+// Entry point. Node 20 runs no TypeScript by itself: the CLI runs precompiled into a cached bundle
+// (bin/precompiled-cli.js; the Marp engines included), else through tsx's loader, saying why.
+// DEMYSTIFY_TSX=1 forces tsx (stack traces then name the .ts sources).
 // The shebang bounds V8's young generation: a flood through `serve` is garbage made fast, and the
 // default young generation (48 MiB) would hold it for nothing (measured: serve's peak during a 50 MB
 // flood 147–162 → 118–125 MiB).
@@ -10,7 +10,7 @@ import { ensurePrecompiledCli } from './precompiled-cli.js';
 const argv = process.argv.slice(2);
 
 async function loadCli() {
-  if (argv[0] === 'serve' && process.env.DEMYSTIFY_TSX !== '1') {
+  if (process.env.DEMYSTIFY_TSX !== '1') {
     const precompiled = await ensurePrecompiledCli();
     let reason = precompiled.entry === undefined ? precompiled.reason : '';
     try {

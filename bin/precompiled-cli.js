@@ -1,6 +1,6 @@
-// The CLI compiled ahead of time into a cached bundle, for the long-lived `serve`: run from the
-// sources, Node 20 needs tsx's loader, whose hooks live in a thread of their own for as long as the
-// process (measured: 107 → 68 MiB idle). esbuild compiles src/cli/index.ts and what it imports
+// The CLI compiled ahead of time into a cached bundle: run from the sources, Node 20 needs tsx's
+// loader, whose hooks live in a thread of their own for as long as the process (measured: serve
+// 107 → 68 MiB idle) and whose start and transforms slow every command (a deck build's process). esbuild compiles src/cli/index.ts and what it imports
 // (packages stay in node_modules) in ~0.1 s; the bundle is reused while no source it was made from
 // changed (size and mtime of each), and remade otherwise. Each build goes to a folder of its own and
 // a pointer file names the current one, so two starts never see half a build.
@@ -12,12 +12,17 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the build options below change: older bundles are then rebuilt. */
-const BUNDLE_FORMAT = 1;
+const BUNDLE_FORMAT = 2;
 /** Older build folders are removed after this long (a running serve may still load chunks from its own). */
 const STALE_BUILD_MS = 24 * 60 * 60 * 1000;
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const CLI_ENTRY = join(PROJECT_ROOT, 'src', 'cli', 'index.ts');
+/** Marp CLI imports these by path (`--engine`): entry points of their own (src/deck/engine-paths.ts). */
+export const ENGINE_ENTRIES = {
+  'build-engine': join(PROJECT_ROOT, 'src', 'deck', 'build-engine.ts'),
+  'export-engine': join(PROJECT_ROOT, 'src', 'deck', 'export-engine.ts'),
+};
 export const CLI_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'demystify', 'cli');
 
 /**
@@ -27,16 +32,17 @@ export const CLI_CACHE_DIR = join(PROJECT_ROOT, 'node_modules', '.cache', 'demys
 
 /**
  * The path of the bundle's entry for `entryPath` (built now if missing or stale), or why there is none.
- * @param {{ entryPath?: string, cacheDir?: string }} [options]
+ * `extraEntries` are bundled beside it as `<name>.js`; the bundle sees its folder as __DEMYSTIFY_BUNDLE_DIR__.
+ * @param {{ entryPath?: string, extraEntries?: Record<string, string>, cacheDir?: string }} [options]
  * @returns {Promise<PrecompiledCli>}
  */
-export async function ensurePrecompiledCli({ entryPath = CLI_ENTRY, cacheDir = CLI_CACHE_DIR } = {}) {
+export async function ensurePrecompiledCli({ entryPath = CLI_ENTRY, extraEntries = ENGINE_ENTRIES, cacheDir = CLI_CACHE_DIR } = {}) {
   try {
-    const key = `${BUNDLE_FORMAT} ${entryPath} node${process.versions.node.split('.')[0]}`;
+    const key = `${BUNDLE_FORMAT} ${[entryPath, ...Object.values(extraEntries)].join(' ')} node${process.versions.node.split('.')[0]}`;
     const current = readPointer(cacheDir);
     const entry = current && join(cacheDir, current.dir, 'index.js');
     if (current && entry && current.key === key && existsSync(entry) && isFresh(current.inputs)) return { entry, built: false };
-    const pointer = await build(entryPath, cacheDir, key);
+    const pointer = await build({ index: entryPath, ...extraEntries }, cacheDir, key);
     removeStaleBuilds(cacheDir, pointer.dir);
     return { entry: join(cacheDir, pointer.dir, 'index.js'), built: true };
   } catch (error) {
@@ -70,12 +76,12 @@ function isFresh(inputs) {
 }
 
 /**
- * @param {string} entryPath
+ * @param {Record<string, string>} entryPoints
  * @param {string} cacheDir
  * @param {string} key
  * @returns {Promise<BuildPointer>}
  */
-async function build(entryPath, cacheDir, key) {
+async function build(entryPoints, cacheDir, key) {
   const esbuild = await import('esbuild');
   const dir = `build-${Date.now().toString(36)}-${process.pid}`;
   const workingDir = process.cwd();
@@ -83,7 +89,8 @@ async function build(entryPath, cacheDir, key) {
   try {
     const result = await esbuild.build({
       absWorkingDir: workingDir,
-      entryPoints: { index: entryPath },
+      entryPoints,
+      define: { __DEMYSTIFY_BUNDLE_DIR__: JSON.stringify(join(cacheDir, dir)) },
       bundle: true,
       splitting: true,
       format: 'esm',

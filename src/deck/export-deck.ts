@@ -6,7 +6,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { marpCli } from '@marp-team/marp-cli';
 import { DemystifyError } from '../shared/index.ts';
 import { buildDeck } from './build-deck.ts';
@@ -14,12 +13,13 @@ import type { DeckBuild } from './build-deck.ts';
 import { CHROMIUM_PATH } from './chromium.ts';
 import type { DeckLocation } from './deck-paths.ts';
 import { inlineLocalAssets } from './inline-assets.ts';
+import { resolveEnginePath } from './engine-paths.ts';
 import { BUILD_ENGINE_PATH, runMarp } from './marp-run.ts';
 import { embedRecordings } from './recorded-blocks.ts';
 import { withRecordedDemos } from './recorded-channel.ts';
 import { loadRecordedDemos } from './recorded-demos.ts';
 
-export const PDF_ENGINE_PATH = fileURLToPath(new URL('./export-engine.ts', import.meta.url));
+export const PDF_ENGINE_PATH = resolveEnginePath('export-engine');
 /** Where `demystify rehearse` (and every live run that ends well) leaves the recordings. */
 export const RECORDINGS_DIR = 'demos/recordings';
 

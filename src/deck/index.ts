@@ -1,5 +1,6 @@
 // The deck: build (dist/deck/: index.html, binaries/, demos.json) and exports (dist/<deck>.pdf,
-// dist/<deck>.html). Needs a process where Marp CLI can import .ts (bin/demystify.js registers tsx).
+// dist/<deck>.html). Marp CLI imports the engines by path (src/deck/engine-paths.ts): from the
+// sources that needs a process where .ts imports (tsx); precompiled, the bundle has its own.
 export { buildDeck, countSlides } from './build-deck.ts';
 export type { DeckBuild } from './build-deck.ts';
 export { exportDeck, PDF_ENGINE_PATH, RECORDINGS_DIR } from './export-deck.ts';

@@ -1,12 +1,12 @@
 // Runs Marp CLI in this process on one deck with the build engine, and returns the manifest the
 // plugin collected during that very render (no second pass over the Markdown).
-import { fileURLToPath } from 'node:url';
 import { marpCli } from '@marp-team/marp-cli';
 import { DemystifyError, isDemystifyError } from '../shared/index.ts';
 import type { DemoManifest } from '../shared/index.ts';
+import { resolveEnginePath } from './engine-paths.ts';
 import { withRenderChannel } from './render-channel.ts';
 
-export const BUILD_ENGINE_PATH = fileURLToPath(new URL('./build-engine.ts', import.meta.url));
+export const BUILD_ENGINE_PATH = resolveEnginePath('build-engine');
 
 export interface MarpRunOptions {
   /** Absolute path of the Markdown deck. */
