@@ -1,11 +1,12 @@
-// The CLI compiled ahead of time into a cached bundle: run from the sources, Node 20 needs tsx's
+// The CLI compiled ahead of time into a cached bundle. Run from the sources, Node 20 needs tsx's
 // loader, whose hooks live in a thread of their own for as long as the process (measured: serve
-// 107 → 68 MiB idle) and whose start and transforms slow every command (a deck build's process). esbuild compiles src/cli/index.ts and what it imports
+// 107 → 68 MiB idle), and whose start and transforms slow every command (a deck build's process
+// 1.6× → 1.2× plain marp). esbuild compiles src/cli/index.ts, the Marp engines and what they import
 // (packages stay in node_modules) in ~0.1 s; the bundle is reused while no source it was made from
 // changed (size and mtime of each), and remade otherwise. Each build goes to a folder of its own and
 // a pointer file names the current one, so two starts never see half a build.
 // Every `import.meta.url` is replaced by the URL of the source file it was written in: paths next to
-// the sources (the binaries manifest, the deck engines) resolve as they do when run through tsx.
+// the sources (the binaries manifest, the client entry) resolve as they do when run through tsx.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
