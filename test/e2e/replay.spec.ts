@@ -13,8 +13,8 @@ import type { DemoManifest } from '../../src/shared/index.ts';
 import { readActiveSlide } from './helpers/deck-navigation.ts';
 import { exportWithRecordings } from './helpers/export-with-recordings.ts';
 import { watchPage } from './helpers/page-watch.ts';
-import { startServe } from './helpers/replay-serve.ts';
-import type { ServeProcess } from './helpers/replay-serve.ts';
+import { startServeCommand } from '../fixtures/decks/start-serve-command.ts';
+import type { ServeProcess } from '../fixtures/decks/start-serve-command.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -51,7 +51,7 @@ test.describe('npm start -- --replay', () => {
     test.setTimeout(120_000);
     dir = await mkdtemp(join(tmpdir(), 'demystify-e2e-replay-'));
     const recordings = await makeRecordings(dir, ['pki', 'etcd']);
-    serve = await startServe(['--replay', '--recordings', recordings, '--out', join(dir, 'out'), '--workspace', join(dir, 'workspace')]);
+    serve = await startServeCommand(['--no-watch', '--replay', '--recordings', recordings, '--out', join(dir, 'out'), '--workspace', join(dir, 'workspace')]);
     manifest = await readManifest(join(dir, 'out'));
   });
 
@@ -102,7 +102,7 @@ test.describe('live mode, a failed demo with a recording', () => {
     test.setTimeout(120_000);
     dir = await mkdtemp(join(tmpdir(), 'demystify-e2e-fallback-'));
     const recordings = await makeRecordings(dir, ['kube-apiserver']);
-    serve = await startServe(['--recordings', recordings, '--out', join(dir, 'out'), '--workspace', join(dir, 'workspace')]);
+    serve = await startServeCommand(['--no-watch', '--recordings', recordings, '--out', join(dir, 'out'), '--workspace', join(dir, 'workspace')]);
     manifest = await readManifest(join(dir, 'out'));
   });
 
