@@ -1,6 +1,6 @@
 // What runs inside the page during a flood bench: the counting-only baseline (an EventSource that
-// parses and counts, nothing drawn) and the real panel (click Run, wait until the slide's log shows
-// the flood's last line), with long tasks and frames counted while it lasts.
+// parses and counts, nothing drawn), and one meter (long tasks, frames, time until done) shared by the
+// real panel (click Run, wait until the slide's log shows the flood's last line) and the peer player.
 import type { Page } from 'playwright-core';
 
 export interface PanelFlood {
@@ -16,7 +16,7 @@ export interface PanelFlood {
 
 export const FLOOD_END_MARK = 'FLOOD-END';
 /** Far past any flood's end: a panel that never shows the last line is a failure, named. */
-const PANEL_TIMEOUT_MS = 120_000;
+export const PANEL_TIMEOUT_MS = 120_000;
 
 /** POSTs a run from the page and counts the output its own EventSource receives until the run ends. */
 export function countOutputInPage(page: Page, demoId: string): Promise<{ bytes: number; ms: number }> {
@@ -62,47 +62,72 @@ export function countOutputInPage(page: Page, demoId: string): Promise<{ bytes: 
   );
 }
 
-/** Clicks the demo's Run button and waits until its panel shows the flood's last line. */
-export function floodIntoPanel(page: Page, demoId: string): Promise<PanelFlood> {
-  return page.evaluate(
-    ({ id, mark, timeoutMs }) =>
-      new Promise<PanelFlood>((resolve, reject) => {
-        const block = document.querySelector<HTMLElement>(`.bespoke-marp-active [data-demo-id="${id}"], [data-demo-id="${id}"]`);
-        const lines = block?.querySelector('.demystify-term__lines');
-        const button = block?.querySelector<HTMLButtonElement>('button[data-demo-action="run"]');
-        if (!block || !lines || !button) throw new Error(`No demo ${id} with a panel and a Run button on this page`);
+/** What a flood costs the page, measured the same way for our panel and for the peer player. */
+export type FloodMeasure = Omit<PanelFlood, 'reopenedStreams'>;
+
+export interface FloodMeter {
+  /** Calls `start`, then checks `isDone` every frame; long tasks and frames are counted meanwhile. */
+  (start: () => void, isDone: () => boolean, timeoutMs: number, describe: () => string): Promise<FloodMeasure>;
+}
+
+/** Installs `window.__floodMeter` in the page (see FloodMeter). */
+export async function installFloodMeter(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const meter: FloodMeter = (start, isDone, timeoutMs, describe) =>
+      new Promise((resolve, reject) => {
         const tasks: number[] = [];
         const observer = new PerformanceObserver((list) => {
           for (const entry of list.getEntries()) tasks.push(entry.duration);
         });
         observer.observe({ type: 'longtask' });
         let frames = 0;
-        // The panel may still show the previous run's end: wait for the new run to clear it first.
-        let phase: 'click' | 'cleared' = 'click';
-        const streams = (): number => (window as unknown as { __streams?: number }).__streams ?? 0;
-        const streamsBefore = streams();
         const started = performance.now();
         const onFrame = (): void => {
           frames += 1;
-          if (performance.now() - started > timeoutMs) {
-            const last = lines.lastElementChild?.textContent ?? '';
-            reject(new Error(`The panel of ${id} did not show ${mark} within ${timeoutMs} ms: phase ${phase}, state ${block.dataset['demoState']}, last line ${JSON.stringify(last.slice(-120))}, ${streams() - streamsBefore} stream(s) reopened`));
-            return;
-          }
-          const state = block.dataset['demoState'];
-          const showsEnd = (lines.lastElementChild?.textContent ?? '').includes(mark);
-          if (phase === 'click' && (state === 'starting' || state === 'running') && !showsEnd) phase = 'cleared';
-          else if (phase === 'cleared' && showsEnd) {
-            const ms = performance.now() - started;
+          const ms = performance.now() - started;
+          if (isDone()) {
             observer.disconnect();
-            resolve({ ms, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, fps: frames / (ms / 1000), reopenedStreams: streams() - streamsBefore });
-            return;
+            resolve({ ms, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, fps: frames / (ms / 1000) });
+          } else if (ms > timeoutMs) {
+            observer.disconnect();
+            reject(new Error(`${describe()} within ${timeoutMs} ms`));
+          } else {
+            requestAnimationFrame(onFrame);
           }
-          requestAnimationFrame(onFrame);
         };
         requestAnimationFrame(onFrame);
-        button.click();
-      }),
+        start();
+      });
+    (window as unknown as { __floodMeter: FloodMeter }).__floodMeter = meter;
+  });
+}
+
+/** Clicks the demo's Run button and waits until its panel shows the flood's last line. */
+export async function floodIntoPanel(page: Page, demoId: string): Promise<PanelFlood> {
+  await installFloodMeter(page);
+  return page.evaluate(
+    async ({ id, mark, timeoutMs }) => {
+      const block = document.querySelector<HTMLElement>(`.bespoke-marp-active [data-demo-id="${id}"], [data-demo-id="${id}"]`);
+      const lines = block?.querySelector('.demystify-term__lines');
+      const button = block?.querySelector<HTMLButtonElement>('button[data-demo-action="run"]');
+      if (!block || !lines || !button) throw new Error(`No demo ${id} with a panel and a Run button on this page`);
+      const streams = (): number => (window as unknown as { __streams?: number }).__streams ?? 0;
+      const streamsBefore = streams();
+      const lastLine = (): string => lines.lastElementChild?.textContent ?? '';
+      // The panel may still show the previous run's end: wait for the new run to clear it first.
+      let phase: 'click' | 'cleared' = 'click';
+      const isDone = (): boolean => {
+        const state = block.dataset['demoState'];
+        const showsEnd = lastLine().includes(mark);
+        if (phase === 'click' && (state === 'starting' || state === 'running') && !showsEnd) phase = 'cleared';
+        return phase === 'cleared' && showsEnd;
+      };
+      const describe = (): string =>
+        `The panel of ${id} did not show ${mark}: phase ${phase}, state ${block.dataset['demoState']}, last line ${JSON.stringify(lastLine().slice(-120))}, ${streams() - streamsBefore} stream(s) reopened`;
+      const meter = (window as unknown as { __floodMeter: FloodMeter }).__floodMeter;
+      const measure = await meter(() => button.click(), isDone, timeoutMs, describe);
+      return { ...measure, reopenedStreams: streams() - streamsBefore };
+    },
     { id: demoId, mark: FLOOD_END_MARK, timeoutMs: PANEL_TIMEOUT_MS },
   );
 }

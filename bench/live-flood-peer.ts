@@ -9,14 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { PROJECT_ROOT } from '../src/cli/project-root.ts';
-import { FLOOD_END_MARK } from './live-flood-page.ts';
-import type { PanelFlood } from './live-flood-page.ts';
+import { FLOOD_END_MARK, installFloodMeter, PANEL_TIMEOUT_MS } from './live-flood-page.ts';
+import type { FloodMeter, PanelFlood } from './live-flood-page.ts';
 
 const PLAYER_DIR = join(PROJECT_ROOT, 'node_modules', 'asciinema-player', 'dist', 'bundle');
 /** Our panel is about this wide in the flood deck; the player gets a classic terminal height. */
 const COLS = 120;
 const ROWS = 24;
-const PAGE_TIMEOUT_MS = 120_000;
 
 const PAGE = `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/player.css">
 <script src="/player.js"></script><body style="margin:0;background:#000"><div id="player"></div></body>`;
@@ -63,37 +62,22 @@ export async function floodIntoPeerPlayer(context: BrowserContext, floodFile: st
   const page = await context.newPage();
   try {
     await page.goto(`${server.origin}/`);
-    return await page.evaluate(
-      ({ mark, cols, rows, timeoutMs }) =>
-        new Promise<PanelFlood>((resolve, reject) => {
-          const element = document.getElementById('player') as HTMLElement;
-          const tasks: number[] = [];
-          const observer = new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) tasks.push(entry.duration);
-          });
-          observer.observe({ type: 'longtask' });
-          let frames = 0;
-          const started = performance.now();
-          const onFrame = (): void => {
-            frames += 1;
-            const ms = performance.now() - started;
-            if ((element.textContent ?? '').includes(mark)) {
-              observer.disconnect();
-              resolve({ ms, longestTaskMs: Math.max(0, ...tasks), longTasks: tasks.length, fps: frames / (ms / 1000), reopenedStreams: 0 });
-              return;
-            }
-            if (ms > timeoutMs) {
-              reject(new Error(`asciinema-player did not show ${mark} within ${timeoutMs} ms`));
-              return;
-            }
-            requestAnimationFrame(onFrame);
-          };
-          const player = (window as unknown as { AsciinemaPlayer: { create(src: object, element: HTMLElement, options: object): unknown } }).AsciinemaPlayer;
-          player.create({ driver: 'eventsource', url: '/stream', bufferTime: 0 }, element, { autoPlay: true, cols, rows, fit: false });
-          requestAnimationFrame(onFrame);
-        }),
-      { mark: FLOOD_END_MARK, cols: COLS, rows: ROWS, timeoutMs: PAGE_TIMEOUT_MS },
+    await installFloodMeter(page);
+    const measure = await page.evaluate(
+      ({ mark, cols, rows, timeoutMs }) => {
+        const element = document.getElementById('player') as HTMLElement;
+        const player = (window as unknown as { AsciinemaPlayer: { create(src: object, element: HTMLElement, options: object): unknown } }).AsciinemaPlayer;
+        const meter = (window as unknown as { __floodMeter: FloodMeter }).__floodMeter;
+        return meter(
+          () => player.create({ driver: 'eventsource', url: '/stream', bufferTime: 0 }, element, { autoPlay: true, cols, rows, fit: false }),
+          () => (element.textContent ?? '').includes(mark),
+          timeoutMs,
+          () => `asciinema-player did not show ${mark}`,
+        );
+      },
+      { mark: FLOOD_END_MARK, cols: COLS, rows: ROWS, timeoutMs: PANEL_TIMEOUT_MS },
     );
+    return { ...measure, reopenedStreams: 0 };
   } finally {
     await page.close();
     await server.close();

@@ -4,7 +4,7 @@
 // and the server's memory during the flood. Baselines in the same run: `cat` of the same bytes to
 // /dev/null, a page that only counts the output it receives over the event stream, and the best
 // peer path of docs/performance.md (asciinema-player's eventsource driver).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../src/deck/chromium.ts';
 import { createLiveServeEnv, FIXTURE_PROGRAMS } from '../test/fixtures/decks/live-deck.ts';
 import { startServeCommand } from '../test/fixtures/decks/start-serve-command.ts';
+import { readProcessCpuSeconds } from '../src/orchestrator/index.ts';
 import { median } from './bench.ts';
 import { countOutputInPage, floodIntoPanel } from './live-flood-page.ts';
 import { floodIntoPeerPlayer } from './live-flood-peer.ts';
@@ -24,7 +25,6 @@ export const FLOOD_DECK = 'test/fixtures/decks/flood/deck.md';
 /** The flood demos of the fixture deck, by size. */
 export const FLOODS = { 'flood': 50_000_000, 'flood-200': 200_000_000 } as const;
 export type FloodDemo = keyof typeof FLOODS;
-export const FLOOD_BYTES = FLOODS.flood;
 /** The flood slide of the fixture deck. */
 const FLOOD_SLIDE = 2;
 
@@ -97,10 +97,10 @@ export async function measureFloodIntoPage(runs: number, demoId: FloodDemo = 'fl
       const deck = await context.newPage();
       await openFloodSlide(deck, serve.origin);
       const stopSampling = sampleMemoryWhile(serve.pid, (peak) => (rssPeak = Math.max(rssPeak, peak)));
-      const cpuBefore = readCpuSeconds(serve.pid);
+      const cpuBefore = readProcessCpuSeconds(serve.pid) ?? 0;
       try {
         panel.push(await floodIntoPanel(deck, demoId));
-        serverCpu.push(readCpuSeconds(serve.pid) - cpuBefore);
+        serverCpu.push((readProcessCpuSeconds(serve.pid) ?? cpuBefore) - cpuBefore);
       } finally {
         stopSampling();
         await deck.close();
@@ -136,12 +136,6 @@ async function openFloodSlide(page: Page, origin: string): Promise<void> {
   await page.goto(`${origin}/#${FLOOD_SLIDE}`);
   await page.locator(`section[id="${FLOOD_SLIDE}"] [data-demo-id="flood"]`).waitFor({ state: 'visible' });
   await page.waitForFunction(() => document.documentElement.dataset['demystifyMode'] === 'live');
-}
-
-/** CPU time (user + system) a process has used, from /proc (clock ticks of 1/100 s on Linux). */
-function readCpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Samples the server's resident memory every 20 ms; returns the function that stops it. */

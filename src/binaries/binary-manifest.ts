@@ -60,13 +60,7 @@ export interface BinaryManifest {
 }
 
 /** One artifact for one architecture, placeholders expanded. */
-export interface ArtifactForArch {
-  name: string;
-  component: string;
-  version: string;
-  type: ArchiveType;
-  installDir: InstallDir;
-  optional: boolean;
+export interface ArtifactForArch extends Pick<ArtifactSpec, 'name' | 'component' | 'version' | 'type' | 'installDir' | 'optional'> {
   arch: Arch;
   url: string;
   fileName: string;

@@ -72,9 +72,8 @@ export function connectEventStream(handlers: LiveConnectionHandlers, environment
   let retryMs = RECONNECT_DELAY_MS;
   let controller: AbortController | undefined;
   let timer: unknown;
-  /** Bumped by every open and by close: a reader that sees another value stops. */
+  /** Bumped by every open and by close: a reader (or a retry) that sees another value stops. */
   let generation = 0;
-  let closed = false;
 
   /** A first stream starts with a snapshot; a later one resumes after the last frame received. */
   const open = (): void => {
@@ -122,17 +121,16 @@ export function connectEventStream(handlers: LiveConnectionHandlers, environment
     } catch {
       // Refused, unreachable, cut off or aborted: the same way back below.
     }
-    if (!current() || closed) return;
+    if (!current()) return;
     handlers.onLost(reason);
     timer = environment.setTimeout(() => {
-      if (current() && !closed) open();
+      if (current()) open();
     }, retryMs);
   }
 
   open();
   return {
     close() {
-      closed = true;
       generation += 1;
       environment.clearTimeout(timer);
       controller?.abort();

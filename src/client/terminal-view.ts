@@ -12,8 +12,8 @@ export const DOM_MAX_LINES = 400;
  * lines; older ones follow when calm). Laying out lines nobody sees was most of a flood's frame:
  * 60 lines a frame cost 17–20 ms of layout in a 4-line panel.
  */
-export const FRAME_LINES_MIN = 8;
-export const FRAME_LINES_MAX = 60;
+const FRAME_LINES_MIN = 8;
+const FRAME_LINES_MAX = 60;
 const FRAME_LINES_SPARE = 4;
 /** A scroll this soon after the speaker's wheel or touch is theirs. */
 const USER_SCROLL_MS = 300;

@@ -1,6 +1,6 @@
 export { spawnPty, PTY_DRAIN_QUIET_MS } from './spawn-pty.ts';
 export type { SpawnPty, SpawnPtyOptions, PtyProcess, PtyExit } from './spawn-pty.ts';
-export { readProcessInfo, readProcessStartTime, readBootTicks, readProcessTable, readProcessEnvironValue, readProcessCommand, isProcessAlive, PROC_ROOT } from './read-process-table.ts';
+export { readProcessInfo, readProcessStartTime, readProcessCpuSeconds, readBootTicks, readProcessTable, readProcessEnvironValue, readProcessCommand, isProcessAlive, PROC_ROOT } from './read-process-table.ts';
 export type { ProcessInfo } from './read-process-table.ts';
 export { findRunProcesses, RUN_ID_ENV, DEMO_ID_ENV } from './find-run-processes.ts';
 export type { RunIdentity } from './find-run-processes.ts';

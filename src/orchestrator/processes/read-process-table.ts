@@ -19,7 +19,8 @@ export interface ProcessInfo {
 export const PROC_ROOT = '/proc';
 const USER_HZ = 100;
 
-export function readProcessInfo(pid: number, procRoot: string = PROC_ROOT): ProcessInfo | undefined {
+/** Fields 3 onwards of /proc/<pid>/stat (`fields[n - 3]` is field n), or undefined. */
+function readStatFields(pid: number, procRoot: string): string[] | undefined {
   let stat: string;
   try {
     stat = readFileSync(`${procRoot}/${pid}/stat`, 'utf8');
@@ -27,9 +28,20 @@ export function readProcessInfo(pid: number, procRoot: string = PROC_ROOT): Proc
     return undefined;
   }
   // Field 2 (comm) is in parentheses and may hold spaces or parentheses: split after the last ')'.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+export function readProcessInfo(pid: number, procRoot: string = PROC_ROOT): ProcessInfo | undefined {
+  const fields = readStatFields(pid, procRoot);
+  if (fields === undefined) return undefined;
   const field = (index: number): number => Number(fields[index - 3]);
   return { pid, state: fields[0] ?? '?', ppid: field(4), pgrp: field(5), sid: field(6), startTime: field(22) };
+}
+
+/** CPU time the process has used, user + system (fields 14 and 15), in seconds; undefined if gone. */
+export function readProcessCpuSeconds(pid: number, procRoot: string = PROC_ROOT): number | undefined {
+  const fields = readStatFields(pid, procRoot);
+  return fields === undefined ? undefined : (Number(fields[14 - 3]) + Number(fields[15 - 3])) / USER_HZ;
 }
 
 /** Clock ticks since boot now, one tick early (USER_HZ is 100 on Linux): a lower bound for the start time of any process started from now on. */

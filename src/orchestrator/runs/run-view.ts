@@ -4,17 +4,8 @@ import type { DemoDefinition, DemoSnapshot, DemoState, StateEvent } from '../../
 import { createOutputTail } from '../output/index.ts';
 import type { OutputTail } from '../output/index.ts';
 
-export interface RunStatus {
-  state: DemoState;
-  exitCode?: number;
-  signal?: string;
-  durationMs?: number;
-  /** Failure or stop message (terminal states). */
-  message?: string;
-  code?: string;
-  /** A live run's notice (a dependency went down, a stale process was reaped). */
-  notice?: string;
-}
+/** The status fields of a snapshot (message: a failure or stop; notice: a live run's note). */
+export type RunStatus = Pick<DemoSnapshot, 'state' | 'exitCode' | 'signal' | 'durationMs' | 'message' | 'code' | 'notice'>;
 
 export interface RunViewOptions {
   demo: DemoDefinition;

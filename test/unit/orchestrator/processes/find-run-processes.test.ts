@@ -4,13 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findRunProcesses, isProcessAlive, readProcessInfo, RUN_ID_ENV } from '../../../../src/orchestrator/processes/index.ts';
+import { findRunProcesses, isProcessAlive, readProcessCpuSeconds, readProcessInfo, RUN_ID_ENV } from '../../../../src/orchestrator/processes/index.ts';
 
 let procRoot: string;
 
-function addProcess(pid: number, { ppid = 1, pgrp = pid, startTime = 1000, state = 'S', env = {} as Record<string, string>, comm = 'sleep' } = {}): void {
+function addProcess(pid: number, { ppid = 1, pgrp = pid, startTime = 1000, state = 'S', env = {} as Record<string, string>, comm = 'sleep', utime = 0, stime = 0 } = {}): void {
   mkdirSync(join(procRoot, String(pid)));
-  const fields = [state, ppid, pgrp, pgrp, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, startTime, 0];
+  const fields = [state, ppid, pgrp, pgrp, 0, 0, 0, 0, 0, 0, 0, utime, stime, 0, 0, 0, 0, 0, 0, startTime, 0];
   writeFileSync(join(procRoot, String(pid), 'stat'), `${pid} (${comm}) ${fields.join(' ')}\n`);
   writeFileSync(join(procRoot, String(pid), 'environ'), Object.entries(env).map(([key, value]) => `${key}=${value}\0`).join(''));
 }
@@ -21,6 +21,14 @@ beforeEach(() => {
 
 afterEach(() => {
   rmSync(procRoot, { recursive: true, force: true });
+});
+
+describe('readProcessCpuSeconds', () => {
+  it('adds user and system time, in seconds, whatever the command name', () => {
+    addProcess(43, { comm: 'node) (x', utime: 250, stime: 31 });
+    expect(readProcessCpuSeconds(43, procRoot)).toBeCloseTo(2.81);
+    expect(readProcessCpuSeconds(44, procRoot)).toBeUndefined();
+  });
 });
 
 describe('readProcessInfo', () => {
